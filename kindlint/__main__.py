@@ -1,0 +1,5 @@
+"""``python -m kindlint``."""
+
+from kindlint.cli import main
+
+main()

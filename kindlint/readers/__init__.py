@@ -1,0 +1,59 @@
+"""Readers turn a file into a Document; each format is one module, found by entry point."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
+
+from kindlint.model.document import Document
+from kindlint.readers.builder import ReadError
+
+READER_GROUP = "kindlint.readers"
+
+__all__ = ["READER_GROUP", "ReadError", "read_document", "supported_extensions"]
+
+
+@cache
+def _reader_entry_points() -> dict[str, EntryPoint]:
+    return {ep.name.lower().lstrip("."): ep for ep in entry_points(group=READER_GROUP)}
+
+
+def supported_extensions() -> tuple[str, ...]:
+    """File extensions (with the dot) that some installed reader handles."""
+    return tuple(sorted(f".{name}" for name in _reader_entry_points()))
+
+
+def read_document(path: str | Path) -> Document:
+    """Read ``path`` with the reader registered for its extension.
+
+    Raises ReadError with a plain reason when the file cannot be read.
+    """
+    path = Path(path)
+    ext = path.suffix.lower().lstrip(".")
+    entry = _reader_entry_points().get(ext)
+    if entry is None:
+        known = ", ".join(supported_extensions())
+        raise ReadError(f"unsupported file type '{path.suffix or path.name}' (kindlint reads {known})")
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc)) from None
+    if path.is_dir():
+        raise ReadError("is a directory")
+    if size == 0:
+        raise ReadError("the file is empty")
+    reader = entry.load()
+    try:
+        document = reader(path)
+    except ReadError:
+        raise
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc)) from None
+    if not any(block.text.strip() for block in document.blocks):
+        raise ReadError("no text found in the document")
+    return document
