@@ -1,0 +1,228 @@
+# ruff: noqa: E501
+"""Content of the "before" tender pack: Care at Home Services 2027 (fictional council).
+
+This is the single source for examples/homecare-tender.{docx,pdf,md}. It is written to read
+like a real English homecare tender, and it deliberately contains every relational blind spot
+kindlint looks for (see examples/README.md for the list and the clause numbers).
+
+Items (see examples/build_examples.py):
+    ("title", text)            document title             ("subtitle", text)
+    ("para", text)             unnumbered body text       ("bullet", text)
+    ("part", text)             Heading 1, not numbered    ("heading", text)   Heading 2, not numbered
+    ("section", text[, key])   Heading 2, numbered "1."   ("subsection", text[, key])  Heading 3, "1."
+    ("clause", level, text[, key])  level 1 "1.1", 2 "1.1.1", 3 "(a)", 4 "(i)"
+    ("restart",)               the next numbered item starts a fresh list at 1
+    ("table", header, rows, widths)
+Cross-references: "[[key]]" in any text is replaced by the number of the item with that key.
+"""
+
+META = {
+    "title": "Care at Home Services 2027",
+    "subtitle": "Invitation to Tender: Service Specification, Contract Terms and Evaluation Criteria",
+    "council": "Northshire County Council",
+    "reference": "NCC-ASC-2027-014",
+    "variant": "before",
+}
+
+CONTENT = [
+    ("title", "Care at Home Services 2027"),
+    ("subtitle", "Invitation to Tender: Service Specification, Contract Terms and Evaluation Criteria"),
+    ("para", "Northshire County Council – Adult Social Care Commissioning"),
+    ("para", "Tender reference NCC-ASC-2027-014. Issued 5 October 2026. Deadline for tenders: 12:00 noon on 16 November 2026."),
+    ("para", "This document sets out the Council's requirements for the provision of home care services from 1 April 2027. It is in three parts:"),
+    ("bullet", "Part A – Service Specification, describing the services to be delivered;"),
+    ("bullet", "Part B – Contract Terms, including Schedule 2 (Key Performance Indicators); and"),
+    ("bullet", "Part C – Evaluation Criteria, explaining how tenders will be scored."),
+    ("para", "It should be read together with the Instructions to Tenderers, the Pricing Schedule at Appendix 3 and the Council's Standard Terms and Conditions for the Provision of Services. All clarification questions must be submitted through the Council's e-tendering portal. The named procurement officer is the only point of contact for this procurement, and tenderers must not approach other Council officers or elected members about it."),
+
+    # ------------------------------------------------------------------ Part A
+    ("part", "Part A – Service Specification"),
+    ("section", "Introduction and background"),
+    ("clause", 1, "Northshire County Council (the \"Council\") invites tenders from organisations registered with the Care Quality Commission to provide home care services to adults living in Northshire. The Council intends to appoint up to three Providers in each of its four zones: North, Coast, Vale and City."),
+    ("clause", 1, "The Council currently purchases around 21,000 hours of home care each week for approximately 2,150 service users, at an annual cost of £27.4 million. Home care is the largest area of community-based spend in the Adult Social Care budget and is under sustained financial pressure."),
+    ("clause", 1, "Demand from the elderly is forecast to grow by around 4% a year over the life of the Contract, and the number of residents aged 85 and over is projected to rise by more than a third by 2035. At the same time, bed blocking at Northshire General Hospital while home care is sourced cost the local health and care system an estimated £3.1 million in 2025/26."),
+    ("clause", 1, "The Council's Medium Term Financial Strategy requires Adult Social Care to deliver savings of £4.2 million by March 2029. This procurement is expected to contribute to those savings through more competitive pricing, a smaller number of larger Providers and tighter contract management."),
+    ("clause", 1, "For the purposes of this Contract, value for money will be measured primarily by the unit cost per hour of care delivered. The Council will benchmark each Provider's Hourly Rate against the regional average every quarter and will use the results when allocating new referrals.", "vfm"),
+
+    ("section", "Scope and eligibility"),
+    ("clause", 1, "The Provider shall deliver packages of care to adults who have been assessed by the Council as having eligible needs under the Care Act 2014 and whose care and support plan identifies home care as the way those needs will be met."),
+    ("clause", 1, "Service users referred under this Contract are expected to include:", "cohort"),
+    ("clause", 3, "the elderly, including people who suffer from dementia and those with several long-term conditions;"),
+    ("clause", 3, "adults with physical disabilities, including those who are wheelchair-bound;"),
+    ("clause", 3, "vulnerable adults with a learning disability or a mental health condition;"),
+    ("clause", 3, "people who are medically fit to leave hospital and whose discharge depends on a care package being in place; and"),
+    ("clause", 3, "tenants of the 96 units of extra-care housing at Mill Court, Harbour View and Elm Grange, where the appointed Provider for the zone will also provide the on-site care team."),
+    ("clause", 1, "The Provider shall make particular efforts to recruit staff able to serve hard to reach groups, including Gypsy and Traveller communities and service users living in isolated parts of the Vale zone."),
+    ("clause", 1, "The following are outside the scope of this Contract: live-in care; night sitting services; care funded through NHS Continuing Healthcare; and support arranged by people using Direct Payments. Referrals of this kind received in error shall be returned to the Council's Brokerage Team within one working day."),
+    ("clause", 1, "The Council does not guarantee any volume of hours under this Contract. Packages will be offered through the Council's brokerage system, and the Provider must accept or decline each package within two hours of it being offered. Care packages that are accepted must start within 48 hours, or within 24 hours for hospital discharges."),
+
+    ("section", "Commissioning and delivery of visits"),
+    ("clause", 1, "Home care under this Contract is commissioned on a time and task basis. Care will be commissioned in units of 15 minutes, and each care plan will set out the number, length and timing of visits and the tasks to be completed at each one.", "timetask"),
+    ("clause", 1, "Visits will normally be 15, 30, 45 or 60 minutes long. 15 minute calls will be used for medication prompts, meal preparation and help with getting up, going to bed or using the toilet, wherever the assessed tasks can be completed in that time.", "shortvisits"),
+    ("clause", 1, "Care Workers shall complete the tasks listed for each visit, in the order and within the time allocated. Tasks that are not on the task list shall not be carried out, even if requested by the service user or a family member."),
+    ("clause", 1, "Care Workers shall not change the time, length or content of any visit, or carry unused time over to a later visit, without the prior written approval of the Council's Brokerage Team."),
+    ("clause", 1, "The Provider shall use the Council's electronic call monitoring (ECM) system for every visit. Care Workers must log in on arrival and log out on departure using the service user's landline or the ECM mobile application. Providers will be paid by the minute via electronic call monitoring, as set out in clause [[payment]].", "ecm"),
+    ("clause", 1, "The Council will set the planned start time of each visit. A visit is on time if it starts no more than 15 minutes before or after the planned time."),
+    ("clause", 1, "A visit is missed if the Care Worker does not arrive within two hours of the planned time, or arrives but does not complete the visit. The Provider shall notify the Brokerage Team of every missed visit within two hours, together with the action taken to make sure the service user is safe."),
+    ("clause", 1, "The Provider shall notify the Care Manager within 24 hours of any non-compliant service users, including those who repeatedly refuse care, decline their medication or cancel visits. Persistent refusal may lead to the package being reassessed and reduced.", "noncompliant"),
+    ("clause", 1, "Care Workers shall support service users with medication only in line with the Council's Medication Policy and NICE guideline SC1, Managing medicines for adults receiving social care in the community."),
+    ("clause", 1, "Care Workers must wear the Provider's uniform and carry photographic identification at all times, and must show it to clients on arrival at every visit."),
+
+    ("section", "Assessment, care planning and reviews"),
+    ("clause", 1, "The Council's Care Managers are responsible for assessing need and for setting the care plan, including the number and length of visits. The Provider shall not alter the care plan."),
+    ("clause", 1, "The Provider shall complete its own risk assessment and a written care plan, using the Council's template, within 72 hours of the first visit. A copy of the care plan must be kept in the service user's home."),
+    ("clause", 1, "The Provider shall review each care plan within 6 weeks of the start of the package and at least every 12 months after that, or sooner if the service user's needs change. Each review shall record:", "reviews"),
+    ("clause", 3, "whether the tasks in the care plan are being completed within the commissioned time;"),
+    ("clause", 3, "any tasks that are no longer required; and"),
+    ("clause", 3, "any request for additional hours, which must be supported by ECM evidence of at least four weeks of visits running over the commissioned time."),
+    ("clause", 1, "Where the Provider considers that a service user needs fewer hours than have been commissioned, it shall inform the Care Manager within five working days so that the package can be reduced."),
+
+    ("section", "Workforce"),
+    ("clause", 1, "The Provider shall employ enough Care Workers to deliver every package of care it has accepted, including in the evenings, at weekends and on bank holidays."),
+    ("clause", 1, "The Provider shall pay all Care Workers at least the National Minimum Wage applicable to their age. The Hourly Rate is inclusive of all employment costs, mileage, training, supervision, management costs and profit, and the Council will make no further payment for any of these.", "pay"),
+    ("clause", 1, "The Council does not prescribe the terms on which Care Workers are engaged. The Provider may use zero-hours contracts, sessional workers or agency staff as it sees fit, provided that it has enough capacity to meet the KPIs in Schedule 2.", "zerohours"),
+    ("clause", 1, "All staff shall have an enhanced Disclosure and Barring Service (DBS) check, including a check of the adults' barred list, before their first shift. Applicants shall be asked to declare spent and unspent convictions as permitted by the exceptions order made under the Rehabilitation of Offenders Act 1974."),
+    ("clause", 1, "All Care Workers shall complete the Care Certificate within 12 weeks of starting, and shall complete annual refresher training in:"),
+    ("clause", 3, "moving and handling;"),
+    ("clause", 3, "safe handling of medicines;"),
+    ("clause", 3, "safeguarding adults; and"),
+    ("clause", 3, "infection prevention and control, and basic life support."),
+    ("clause", 1, "The Provider shall carry out at least two unannounced spot checks on each Care Worker each year and keep a written record of the outcome."),
+
+    ("section", "Conduct and professional boundaries"),
+    ("clause", 1, "The Council has zero tolerance of abuse, neglect and discrimination. Any suspicion or allegation of abuse shall be reported to the Council's Adult Safeguarding Team on the same day, in line with the Northshire Safeguarding Adults Board multi-agency procedures.", "zerotolerance"),
+    ("clause", 1, "To protect both service users and staff, the Provider shall ensure that Care Workers:", "boundaries"),
+    ("clause", 3, "must not accept food or drink from service users, including a cup of tea, during or after a visit;", "tea"),
+    ("clause", 3, "under no circumstances accept gifts, gratuities, loans or bequests of any value from service users or their families;", "gifts"),
+    ("clause", 3, "must never give service users their personal phone number, or contact them through personal social media accounts;", "phone"),
+    ("clause", 3, "at no time have physical contact with service users beyond that required to carry out the personal care set out in the task list; and", "touch"),
+    ("clause", 3, "must not socialise with service users or their families outside scheduled visits, including when off duty.", "socialise"),
+    ("clause", 1, "Any breach of clause [[boundaries]] shall be treated as gross misconduct under the Provider's disciplinary procedure and shall be reported to the Council within one working day."),
+
+    ("section", "Management and information"),
+    ("clause", 1, "The Provider shall appoint a Registered Manager, who will be the single point of contact for the Council on all operational matters."),
+    ("clause", 1, "The Provider shall operate an on-call service outside office hours and shall keep the Brokerage Team supplied with up-to-date contact details for the on-call manager."),
+    ("clause", 1, "The Provider shall submit a monthly data return by the fifth working day of each month, in the Council's format, covering:"),
+    ("clause", 3, "ECM data for every visit delivered;"),
+    ("clause", 3, "late and missed visits;"),
+    ("clause", 3, "packages started, reduced and handed back; and"),
+    ("clause", 3, "staff numbers, vacancies and training completion."),
+    ("clause", 1, "The Provider shall keep an office within Northshire that is suitable for the secure storage of records, and shall ensure daily cleaning of the office and of any equipment shared between members of staff."),
+    ("clause", 1, "The Provider shall operate a complaints procedure that complies with the Council's corporate complaints policy. Complaints shall be acknowledged within two working days and answered in full within 20 working days, and a copy of each response shall be sent to the Council."),
+
+    # ------------------------------------------------------------------ Part B
+    ("part", "Part B – Contract Terms"),
+    ("section", "Contract term"),
+    ("clause", 1, "The Contract shall start on 1 April 2027 (the \"Commencement Date\") and shall continue for a fixed term of two years, ending on 31 March 2029, unless terminated earlier in accordance with its terms.", "term"),
+    ("clause", 1, "The Council may terminate the Contract, in whole or for any zone, at any time on three months' written notice without giving reasons."),
+    ("clause", 1, "The Provider shall complete mobilisation, including any transfer of staff under the Transfer of Undertakings (Protection of Employment) Regulations 2006, before the Commencement Date."),
+
+    ("section", "Price and payment"),
+    ("clause", 1, "The Provider shall be paid the hourly rate stated in its tender for each zone (the \"Hourly Rate\"). The Hourly Rate is the unit price for all services under the Contract and is inclusive of all costs."),
+    ("clause", 1, "The Hourly Rate shall be fixed for the first Contract Year. A 1% annual price reduction shall then apply on each anniversary of the Commencement Date, reflecting the efficiency savings the Provider is expected to make through better rostering and the use of technology.", "reduction"),
+    ("clause", 1, "Payment shall be made four-weekly in arrears for the actual time delivered. The Provider is paid by the minute via electronic call monitoring: each visit is paid on the number of minutes between the Care Worker's log-in and log-out, up to the commissioned length of the visit, and time in excess of the commissioned length shall not be paid. Visits without a valid ECM record shall not be paid unless the Provider produces evidence acceptable to the Council.", "payment"),
+    ("clause", 1, "Where a service user cancels a visit with less than 24 hours' notice, the Provider shall be paid for 15 minutes of the planned visit. No payment shall be made for visits cancelled with longer notice."),
+    ("clause", 1, "For reablement packages, 20% of the annual fee is paid on achievement of reablement outcomes at 6 and 12 weeks (the \"Outcome Payment\"). For each service user, the Outcome Payment shall be earned as follows:", "pbr"),
+    ("clause", 3, "half, where at 6 weeks the service user no longer needs a package of care or their package has reduced by at least half; and"),
+    ("clause", 3, "half, where at 12 weeks the service user has not been readmitted to hospital or admitted to a care home."),
+    ("clause", 1, "The Outcome Payment is a payment by results mechanism. No part of it shall be payable where an outcome is not achieved, whatever the reason."),
+    ("clause", 1, "The Council shall pay valid, undisputed invoices within 30 days of receipt. The Council may set off against any payment any sum owed to it by the Provider, including service credits under Schedule 2."),
+
+    ("section", "Performance management"),
+    ("clause", 1, "The Provider shall meet or exceed the Key Performance Indicators (KPIs) set out in Schedule 2 throughout the Contract."),
+    ("clause", 1, "Where the Provider fails to meet a KPI target in any month, the Council shall apply the service credit shown in Schedule 2 and shall deduct it from the next payment.", "credits"),
+    ("clause", 1, "The Council will hold contract monitoring meetings with the Provider each quarter, at which the Provider's performance against the KPIs will be reported. The Provider shall send a performance report in the Council's format at least five working days before each meeting."),
+    ("clause", 1, "Where the Provider fails the same KPI in three consecutive months, or fails any three KPIs in a single month, the Council may:", "default"),
+    ("clause", 3, "suspend the offer of new packages to the Provider in one or more zones;"),
+    ("clause", 3, "require the Provider to submit a remedial action plan within ten working days, setting out:"),
+    ("clause", 4, "the reasons for the failure;"),
+    ("clause", 4, "the actions the Provider will take; and"),
+    ("clause", 4, "the date by which performance will meet the KPI target; and"),
+    ("clause", 3, "where performance has not improved within a further three months, terminate the Contract for default."),
+    ("clause", 1, "The Provider shall give the Council at least 28 days' notice before handing back any package of care. Hand-backs with shorter notice will be recorded against KPI 14."),
+
+    ("section", "General terms"),
+    ("clause", 1, "The Provider shall comply with the Care Act 2014, the Health and Social Care Act 2008 (Regulated Activities) Regulations 2014, the Equality Act 2010 and all other applicable law."),
+    ("clause", 1, "The Provider shall process personal data only on the Council's documented instructions and shall maintain full GDPR compliance, including compliance with the UK GDPR and the Data Protection Act 2018."),
+    ("clause", 1, "The Provider shall indemnify the Council against all claims, costs and losses suffered by the Council as a result of any breach of the Contract or any negligent act or omission of the Provider or its staff."),
+    ("clause", 1, "The Provider shall hold employer's liability insurance of at least £10 million, public liability insurance of at least £5 million and professional indemnity insurance of at least £2 million."),
+    ("clause", 1, "The Provider shall not subcontract any part of the services without the Council's prior written consent."),
+
+    ("heading", "Schedule 2 – Key Performance Indicators"),
+    ("restart",),
+    ("subsection", "Application"),
+    ("clause", 1, "This Schedule sets out the Key Performance Indicators (KPIs) against which the Provider's performance will be measured, and the service credits that will apply where a KPI target is not met."),
+    ("clause", 1, "All KPIs will be measured by the Council using ECM data and the Provider's monthly data return. Where the two sources differ, the ECM data shall prevail."),
+    ("subsection", "Key Performance Indicators and service credits"),
+    ("clause", 1, "The Provider's performance shall be measured against the following KPIs:", "kpis"),
+    ("table",
+     ["KPI", "Measure", "Target", "Reporting period", "Consequence"],
+     [
+         ["KPI 1 Punctuality", "98% of visits start within 15 minutes of the planned time", "98%", "Monthly", "Service credit of 2% of the monthly invoice"],
+         ["KPI 2 Missed visits", "Number of visits missed", "0", "Monthly", "Deduction of £150 for each missed visit"],
+         ["KPI 3 Visit duration", "Visits where the ECM time is at least 95% of the commissioned time", "95%", "Monthly", "Service credit of 1% of the monthly invoice"],
+         ["KPI 4 ECM logging", "Visits logged in and out through ECM", "99%", "Monthly", "Unlogged visits not paid, plus a 1% service credit"],
+         ["KPI 5 Care plan reviews", "100% of care plans reviewed within 6 weeks of the package starting", "100%", "Quarterly", "Service credit of 1% of the quarterly invoice"],
+         ["KPI 6 Annual reviews", "Care plans reviewed at least every 12 months", "100%", "Quarterly", "Service credit of 1% of the quarterly invoice"],
+         ["KPI 7 Package starts", "New packages of care started within 48 hours of acceptance", "95%", "Monthly", "Service credit of 2% of the monthly invoice"],
+         ["KPI 8 Hospital discharge", "Discharge packages started within 24 hours, to reduce bed blocking", "95%", "Monthly", "Service credit of 2% of the monthly invoice"],
+         ["KPI 9 Care Certificate", "Care Workers completing the Care Certificate within 12 weeks of starting", "100%", "Quarterly", "Service credit of 1% of the quarterly invoice"],
+         ["KPI 10 DBS checks", "Staff with an enhanced DBS check before their first shift", "100%", "Monthly", "Service credit of 5% and suspension of new referrals"],
+         ["KPI 11 Complaints", "Complaints acknowledged within 2 working days", "100%", "Quarterly", "Service credit of 0.5% of the quarterly invoice"],
+         ["KPI 12 Safeguarding", "Safeguarding concerns reported to the Council on the same day", "100%", "Monthly", "Service credit of 2% of the monthly invoice"],
+         ["KPI 13 Data returns", "Monthly data return submitted by the fifth working day", "100%", "Monthly", "Service credit of 0.5% of the monthly invoice"],
+         ["KPI 14 Hand-backs", "Packages handed back with less than 28 days' notice", "0", "Quarterly", "Deduction of £500 for each package handed back"],
+     ],
+     [0.2, 0.33, 0.1, 0.13, 0.24]),
+    ("subsection", "Service credits"),
+    ("clause", 1, "Service credits are expressed as a percentage of the invoice value for the relevant period or as a fixed deduction, and shall be deducted from the next payment due to the Provider."),
+    ("clause", 1, "The total of all service credits in any month shall not exceed 15% of the invoice value for that month."),
+    ("clause", 1, "The parties agree that service credits are a reasonable price adjustment reflecting the reduced value of the services delivered and are not a penalty."),
+    ("clause", 1, "The application of service credits is without prejudice to the Council's other rights and remedies, including its right to terminate the Contract for default under clause [[default]]."),
+
+    # ------------------------------------------------------------------ Part C
+    ("part", "Part C – Evaluation Criteria"),
+    ("restart",),
+    ("section", "Evaluation approach"),
+    ("clause", 1, "Tenders will be evaluated to identify the most advantageous tender in each zone, using a price/quality split of Price 60% / Quality 40%. Social value is evaluated within the quality score and carries 5% of the total marks.", "split"),
+    ("clause", 1, "Evaluation will take place in three stages:"),
+    ("clause", 3, "Stage 1, compliance: tenders will be checked for completeness and for compliance with the Instructions to Tenderers. Invalid tenders will be rejected, and non-compliant bids will be excluded from further evaluation;"),
+    ("clause", 3, "Stage 2, selection: the Selection Questionnaire will be assessed on a pass/fail basis, including financial standing and CQC registration; and"),
+    ("clause", 3, "Stage 3, award: the price and quality of tenders that pass Stages 1 and 2 will be scored as set out below."),
+    ("clause", 1, "The evaluation panel will be made up of officers from Adult Social Care Commissioning, Corporate Procurement and Finance. Each panel member will score the quality responses independently, and the scores will then be moderated.", "panel"),
+
+    ("section", "Price evaluation"),
+    ("clause", 1, "Tenderers must complete the unit price schedule at Appendix 3, stating a single Hourly Rate for each zone they are bidding for. The Hourly Rate must be the same at all times of day and on all days of the week."),
+    ("clause", 1, "The lowest hourly rate will receive the maximum price score of 60%. Other tenders will be scored using the formula (lowest Hourly Rate ÷ tendered Hourly Rate) × 60.", "lowest"),
+    ("clause", 1, "Tenders with an Hourly Rate above the Council's affordability ceiling of £23.40 per hour will be rejected.", "ceiling"),
+    ("clause", 1, "The Council will investigate any Hourly Rate that appears abnormally low before deciding whether to reject it."),
+
+    ("section", "Quality evaluation"),
+    ("clause", 1, "The criteria and their weightings are shown in the table below. Weightings are percentages of the total score.", "weights"),
+    ("table",
+     ["Criterion", "Evaluation method", "Weighting"],
+     [
+         ["Price: Hourly Rate (Appendix 3)", "Lowest price formula at clause [[lowest]]", "60%"],
+         ["Q1 Service delivery, ECM and punctuality", "Scored 0–5", "12%"],
+         ["Q2 Capacity, recruitment and mobilisation", "Scored 0–5", "10%"],
+         ["Q3 Safeguarding and risk management", "Scored 0–5", "8%"],
+         ["Q4 Contract management and data reporting", "Scored 0–5", "5%"],
+         ["Q5 Social value", "Scored 0–5", "5%"],
+         ["Total", "", "100%"],
+     ],
+     [0.5, 0.32, 0.18]),
+    ("clause", 1, "Each quality question will be scored on the following scale, and the score converted into a weighted percentage:"),
+    ("clause", 3, "Excellent (5): a comprehensive response that gives full confidence the requirement will be met;"),
+    ("clause", 3, "Good (4): a detailed response with minor gaps;"),
+    ("clause", 3, "Satisfactory (3): a response that meets the requirement but lacks detail;"),
+    ("clause", 3, "Weak (2): a response with significant gaps;"),
+    ("clause", 3, "Poor (1): a response that does not meet the requirement; and"),
+    ("clause", 3, "Unacceptable (0): no response, or a response that is not relevant."),
+    ("clause", 1, "A score of 0 or 1 for any quality question will result in the tender being rejected."),
+    ("clause", 1, "Social value responses will be assessed against the Council's Social Value Framework and must include measurable commitments for the first year of the Contract."),
+
+    ("section", "Award"),
+    ("clause", 1, "Up to three contracts will be awarded in each zone, to the tenderers with the highest total scores. Where two tenders achieve the same total score, the tender with the lower Hourly Rate will be ranked higher."),
+    ("clause", 1, "During the Contract, new packages will be offered first to the Provider with the lowest Hourly Rate in the zone, and then to the other Providers in order of Hourly Rate.", "cascade"),
+    ("clause", 1, "The Council reserves the right not to award a contract in any zone, and will not reimburse any costs incurred by tenderers in preparing their tenders."),
+]

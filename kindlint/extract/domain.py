@@ -1,0 +1,100 @@
+"""Service domain: which kind of public service a text is about, with the evidence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# Cue phrases per service domain. A domain is decided by how often its cues occur.
+DOMAIN_CUES: dict[str, tuple[str, ...]] = {
+    "care": (
+        r"home ?care", r"domiciliary", r"care (?:and|&) support", r"social care", r"care workers?",
+        r"carers?", r"care homes?", r"nursing homes?", r"personal care", r"reablement",
+        r"supported living", r"extra care", r"care plans?", r"Care Act", r"care at home",
+        r"learning disabilit(?:y|ies)", r"dementia", r"older people", r"CQC",
+        r"Care Quality Commission", r"day (?:care|services?|opportunities)", r"respite",
+        r"people who draw on care", r"visits? (?:to|in) (?:the person's|people's|their) homes?",
+        r"care packages?", r"packages? of care", r"service users?",
+    ),
+    "children": (
+        r"children'?s (?:home|social care|services)", r"looked[- ]after", r"foster(?:ing|ed| carers?| care)?",
+        r"care[- ](?:experienced|leavers?)", r"Ofsted", r"Children Act",
+        r"corporate parent(?:ing)?", r"child(?:ren)? in care", r"young people in care",
+        r"residential children", r"The Promise", r"kinship care", r"adoption",
+        r"child protection", r"safeguarding children", r"\bLAC\b", r"unaccompanied",
+    ),
+    "housing": (
+        r"homeless(?:ness)?", r"rough sleep(?:ing|ers?)", r"supported accommodation",
+        r"temporary accommodation", r"Housing First", r"hostels?", r"tenanc(?:y|ies)",
+        r"housing support", r"floating support", r"move[- ]on", r"housing related support",
+    ),
+    "justice": (
+        r"probation", r"offend(?:ers?|ing)", r"prisons?", r"custody", r"convictions?",
+        r"rehabilitat(?:ion|ive)", r"criminal justice", r"HMPPS", r"youth justice",
+        r"people on probation", r"resettlement",
+    ),
+    "employability": (
+        r"employability", r"employment support", r"into work", r"job ?(?:outcomes?|starts?)",
+        r"jobseekers?", r"Fair Start", r"sustained employment", r"in-work support",
+        r"unemploy(?:ed|ment)", r"NEETs?", r"not in education, employment or training",
+        r"Work Programme", r"Restart",
+    ),
+    "health": (
+        r"NHS", r"patients?", r"clinical", r"hospital", r"GP", r"primary care", r"mental health",
+        r"Integrated Care Board", r"ICB", r"CCG", r"health visiting", r"public health",
+        r"substance (?:use|misuse)", r"drug and alcohol",
+    ),
+    "other": (
+        r"facilities management", r"cleaning services?", r"catering", r"grounds maintenance",
+        r"software", r"agile", r"user research", r"IT services?", r"helpdesk",
+        r"construction", r"building fabric", r"asset management", r"hosting", r"cloud",
+        r"data centre", r"consultan(?:cy|ts?)", r"maintenance",
+    ),
+}
+
+RELATIONAL_DOMAINS = frozenset({"care", "children", "housing", "justice", "employability"})
+
+_PATTERNS = {
+    domain: re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.IGNORECASE)
+    for domain, cues in DOMAIN_CUES.items()
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DomainEvidence:
+    """The domains a text is about, strongest first, with the cue counts that decided it."""
+
+    domains: tuple[str, ...]
+    counts: tuple[tuple[str, int], ...]
+
+    @property
+    def primary(self) -> str | None:
+        return self.domains[0] if self.domains else None
+
+    @property
+    def relational(self) -> bool:
+        """True when the service is about people and relationships, or unknown."""
+        return not self.domains or any(d in RELATIONAL_DOMAINS for d in self.domains)
+
+
+def count_cues(text: str) -> Counter[str]:
+    """How many cues of each domain appear in ``text``."""
+    return Counter({d: n for d, p in _PATTERNS.items() if (n := len(p.findall(text)))})
+
+
+def classify_domains(text: str, *, min_share: float = 0.2) -> DomainEvidence:
+    """Domains whose cues make up at least ``min_share`` of the strongest domain's count."""
+    counts = count_cues(text)
+    if not counts:
+        return DomainEvidence((), ())
+    top = max(counts.values())
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    threshold = max(2, int(top * min_share)) if top >= 4 else 1
+    chosen = tuple(d for d, n in ranked if n >= threshold)
+    return DomainEvidence(chosen, tuple(ranked))
+
+
+def mentions(domain: str, text: str) -> bool:
+    """True when ``text`` carries at least one cue of ``domain``."""
+    return bool(_PATTERNS[domain].search(text))

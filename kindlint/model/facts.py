@@ -1,0 +1,190 @@
+"""Procurement facts the extract stage finds: KPIs, award criteria, term, payment, visits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from kindlint.model.document import Location
+
+
+class KpiKind(StrEnum):
+    """What a KPI measures."""
+
+    OUTPUT = "output"
+    TIMELINESS = "timeliness"
+    VOLUME = "volume"
+    COST = "cost"
+    EXPERIENCE = "experience"
+    OUTCOME = "outcome"
+    RELATIONSHIP = "relationship"
+
+    @property
+    def asks_people(self) -> bool:
+        """True for KPIs that ask people about their experience or relationships."""
+        return self in (KpiKind.EXPERIENCE, KpiKind.RELATIONSHIP)
+
+
+class Consequence(StrEnum):
+    """What happens when a KPI is missed."""
+
+    SERVICE_CREDIT = "service-credit"
+    DEDUCTION = "deduction"
+    DEFAULT = "default"
+    TERMINATION = "termination"
+    REVIEW = "review"
+    NONE = "none"
+
+    @property
+    def is_penalty(self) -> bool:
+        return self in (Consequence.SERVICE_CREDIT, Consequence.DEDUCTION, Consequence.DEFAULT,
+                        Consequence.TERMINATION)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The words that decided a fact, and where they are."""
+
+    text: str
+    location: Location
+    block: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A KPI target such as ``>= 95 %`` or ``<= 15 minutes``."""
+
+    value: float
+    unit: str
+    comparator: str
+    text: str
+
+    def __str__(self) -> str:
+        value = f"{self.value:g}"
+        unit = self.unit if self.unit == "%" else f" {self.unit}"
+        return f"{self.comparator} {value}{unit}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Kpi:
+    """One key performance indicator from a table or from prose."""
+
+    id: str | None
+    name: str
+    measure: str
+    target: Target | None
+    period: str | None
+    consequence: Consequence
+    consequence_text: str
+    kind: KpiKind
+    location: Location
+    block: int | None = None
+    source: str = "table"  # "table" or "prose"
+
+    @property
+    def label(self) -> str:
+        return self.id or self.name[:40]
+
+
+@dataclass(frozen=True, slots=True)
+class AwardCriterion:
+    """A price, quality or social-value criterion with its weight."""
+
+    name: str
+    kind: str  # "price", "quality", "social-value" or "other"
+    weight: float | None
+    text: str
+    location: Location
+    block: int | None = None
+    parent: str | None = None
+    pass_fail: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AwardBasis:
+    """How a contract will be awarded."""
+
+    criteria: tuple[AwardCriterion, ...] = ()
+    lowest_price: Evidence | None = None  # "lowest price", "price only", "cheapest"
+    quality_led: Evidence | None = None  # "technical more important than price", MEAT
+
+    def weight_of(self, kind: str) -> float | None:
+        weights = [c.weight for c in self.criteria
+                   if c.kind == kind and c.parent is None and c.weight is not None]
+        return sum(weights) if weights else None
+
+    @property
+    def price_weight(self) -> float | None:
+        return self.weight_of("price")
+
+    @property
+    def quality_weight(self) -> float | None:
+        return self.weight_of("quality")
+
+    @property
+    def social_value_weight(self) -> float | None:
+        direct = self.weight_of("social-value")
+        if direct is not None:
+            return direct
+        nested = [c.weight for c in self.criteria
+                  if c.kind == "social-value" and c.weight is not None]
+        return sum(nested) if nested else None
+
+    @property
+    def total(self) -> float | None:
+        weights = [c.weight for c in self.criteria if c.parent is None and c.weight is not None]
+        return sum(weights) if weights else None
+
+    @property
+    def sums_to_100(self) -> bool | None:
+        total = self.total
+        return None if total is None else abs(total - 100) < 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class ContractTerm:
+    """The length of a contract, in years."""
+
+    initial_years: float | None
+    extension_years: float | None
+    evidence: Evidence
+
+    @property
+    def total_years(self) -> float | None:
+        if self.initial_years is None:
+            return None
+        return self.initial_years + (self.extension_years or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A money amount, a duration or a percentage found in the text, with its evidence."""
+
+    value: float
+    unit: str  # "GBP/hour", "minutes", "%"...
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything the extract stage found in one document."""
+
+    document_kind: str | None = None
+    kind_evidence: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    domain_evidence: tuple[tuple[str, int], ...] = ()
+    kpis: tuple[Kpi, ...] = ()
+    award: AwardBasis = field(default_factory=AwardBasis)
+    term: ContractTerm | None = None
+    payment_models: tuple[Evidence, ...] = ()
+    payment_kinds: tuple[str, ...] = ()
+    visit_lengths: tuple[Amount, ...] = ()
+    hourly_rates: tuple[Amount, ...] = ()
+    price_reductions: tuple[Amount, ...] = ()
+
+    @property
+    def relational(self) -> bool:
+        """A service about people and relationships (or not known to be anything else)."""
+        from kindlint.extract.domain import RELATIONAL_DOMAINS
+
+        return not self.domains or any(d in RELATIONAL_DOMAINS for d in self.domains)

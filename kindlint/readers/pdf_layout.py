@@ -1,0 +1,323 @@
+"""PDF layout: words into lines, running headers and footers, lines into blocks."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from kindlint.readers.clauses import parse_typed_label
+
+BULLETS = frozenset("•●○◦▪▫■□◆◇◊►▸‣⁃∙·-–—*»›➢➤✓✔❖⦁")
+_TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
+# A line ending with one of these words usually runs on ("see clause\n4.2 below").
+_RUNS_ON = frozenset(
+    "clause clauses paragraph paragraphs para section sections schedule schedules annex "
+    "appendix part parts table tables article item items point page pages see under in of "
+    "to per with by at from on the".split()
+)
+_PAGE_NUMBER = re.compile(
+    r"^(page\s*)?#+(\s*(of|/)\s*#+)?$|^[-–—]\s*#+\s*[-–—]$|^#+\s*\|\s*page$|^page\s*\|\s*#+$"
+    r"|^[ivxlc]{1,6}$"
+)
+
+
+@dataclass(slots=True)
+class Word:
+    """A word with its box in top-down page coordinates (points)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool = False
+    symbol: bool = False  # set in a symbol font (Wingdings, Symbol): a bullet glyph
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of text; ``words`` is dropped once the page has been analysed."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+    bullet: str | None = None
+    body_x0: float = 0.0  # where the text after a bullet or clause number starts
+    words: list[Word] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PageData:
+    """What one page holds, in reading order once sorted by ``top``."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    tables: list  # list[pdf_tables.TableData]
+    chars: int = 0
+
+
+# -- words to lines ------------------------------------------------------------------------
+def build_lines(words: list[Word]) -> list[Line]:
+    """Group words whose boxes share a band into lines, top to bottom, left to right."""
+    groups: list[list[Word]] = []
+    band = (0.0, 0.0)
+    for word in sorted(words, key=lambda w: (w.middle, w.x0)):
+        if groups:
+            height = min(word.bottom - word.top, band[1] - band[0])
+            overlap = min(word.bottom, band[1]) - max(word.top, band[0])
+            if band[0] <= word.middle <= band[1] and overlap >= 0.5 * height:
+                groups[-1].append(word)
+                band = (min(band[0], word.top), max(band[1], word.bottom))
+                continue
+        groups.append([word])
+        band = (word.top, word.bottom)
+    return [make_line(g) for g in groups]
+
+
+def make_line(words: list[Word]) -> Line:
+    """A line from its words: text, box, dominant size and weight, leading bullet."""
+    words = _dedupe(sorted(words, key=lambda w: w.x0))
+    weights: Counter[float] = Counter()
+    bold = 0
+    for w in words:
+        weights[round(w.size * 2) / 2] += len(w.text)
+        bold += len(w.text) if w.bold else 0
+    total = sum(weights.values()) or 1
+    size = weights.most_common(1)[0][0]
+    main = [w for w in words if round(w.size * 2) / 2 == size] or words
+    tops = sorted(w.top for w in main)
+    bottoms = sorted(w.bottom for w in main)
+    line = Line("", words[0].x0, tops[len(tops) // 2], max(w.x1 for w in words),
+                bottoms[len(bottoms) // 2], size, bold / total >= 0.8, words=words)
+    body = words
+    first = words[0]
+    if len(words) > 1 and is_bullet(first, words[1]):
+        line.bullet, body = first.text, words[1:]
+    elif len(first.text) > 1 and first.text[0] in "•●▪■◦" and first.text[1].isalnum():
+        line.bullet = first.text[0]
+    text = " ".join(w.text for w in body)
+    if line.bullet and body is words:
+        text = text[1:]
+    line.text = text
+    line.body_x0 = body[0].x0
+    label = parse_typed_label(text)
+    if label is not None and len(body) > 1 and label.end <= len(body[0].text):
+        line.body_x0 = body[1].x0
+    return line
+
+
+def is_bullet(word: Word, following: Word) -> bool:
+    """A lone glyph before the text of a line: "•", "-", a Wingdings square, an "o"."""
+    text = word.text
+    if len(text) != 1:
+        return False
+    if text in BULLETS or word.symbol or 0xE000 <= ord(text) <= 0xF8FF:
+        return True
+    return text == "o" and following.x0 - word.x1 > 0.6 * word.size
+
+
+def _dedupe(words: list[Word]) -> list[Word]:
+    """Drop words drawn twice at (almost) the same place, a trick some PDFs use for bold."""
+    out: list[Word] = []
+    for w in words:
+        if out and out[-1].text == w.text and abs(out[-1].x0 - w.x0) < 0.3 * w.size:
+            continue
+        out.append(w)
+    return out
+
+
+def segments(words: list[Word]) -> list[list[Word]]:
+    """Split a line's words where the gap is wide enough to separate columns."""
+    out: list[list[Word]] = []
+    for w in words:
+        if out and w.x0 - out[-1][-1].x1 < max(w.size, 6.0):
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+# -- running headers and footers -----------------------------------------------------------
+def normalise(text: str) -> str:
+    """Text with digits folded so "Page 3 of 19" and "Page 4 of 19" compare equal."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
+
+
+def running_lines(pages: list[PageData]) -> dict[tuple[int, int], str]:
+    """Lines that are page furniture: ``(page index, line index) -> header|footer|number``."""
+    candidates: list[tuple[int, int, str, str]] = []
+    for p, page in enumerate(pages):
+        lines = page.lines
+        for i, line in enumerate(lines):
+            if i < 4 and line.top < 0.2 * page.height:
+                zone = "header"
+            elif i >= len(lines) - 4 and line.bottom > 0.8 * page.height:
+                zone = "footer"
+            else:
+                continue
+            candidates.append((p, i, zone, normalise(line.text)))
+    counts: defaultdict[tuple[str, str], set[int]] = defaultdict(set)
+    for p, _, zone, key in candidates:
+        counts[(zone, key)].add(p)
+    need = max(2, math.ceil(0.25 * len(pages)))
+    found: dict[tuple[int, int], str] = {}
+    for p, i, zone, key in candidates:
+        if _PAGE_NUMBER.match(key):
+            found[(p, i)] = "number"
+        elif len(pages) > 1 and len(counts[(zone, key)]) >= need:
+            found[(p, i)] = zone
+    return found
+
+
+# -- document statistics -------------------------------------------------------------------
+@dataclass(slots=True)
+class Stats:
+    """Document-wide measures the paragraph rules compare against."""
+
+    body_size: float
+    body_bold: bool
+    line_gap: dict[float, float]
+    right: dict[int, float]
+
+    def gap(self, size: float) -> float:
+        return self.line_gap.get(size, 0.25 * size)
+
+
+def measure(pages: list[PageData]) -> Stats:
+    """Body font size, usual gap between lines of a size, right margin per page width."""
+    sizes: Counter[float] = Counter()
+    bold = 0
+    gaps: defaultdict[float, list[float]] = defaultdict(list)
+    rights: defaultdict[int, list[float]] = defaultdict(list)
+    for page in pages:
+        previous: Line | None = None
+        for line in page.lines:
+            sizes[line.size] += len(line.text)
+            bold += len(line.text) if line.bold else 0
+            if len(line.text) >= 40:
+                rights[round(page.width)].append(line.x1)
+            if previous is not None and previous.size == line.size:
+                gap = line.top - previous.bottom
+                if 0 <= gap < 2 * line.size:
+                    gaps[line.size].append(gap)
+            previous = line
+    body = sizes.most_common(1)[0][0] if sizes else 10.0
+    line_gap = {s: sorted(g)[len(g) // 4] for s, g in gaps.items() if len(g) >= 4}
+    right = {w: sorted(r)[int(len(r) * 0.9)] for w, r in rights.items()}
+    total = sum(sizes.values()) or 1
+    return Stats(body, bold / total > 0.6, line_gap, right)
+
+
+# -- lines to blocks -----------------------------------------------------------------------
+@dataclass(slots=True)
+class TextBlock:
+    """Consecutive lines that make one heading, paragraph or list item."""
+
+    lines: list[tuple[int, Line]]  # (page number, line)
+    kind: str = "paragraph"  # "heading" | "paragraph" | "list"
+    level: int = 1
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0][1]
+
+
+def starts_block(block: TextBlock, page: int, line: Line, stats: Stats,
+                 page_width: float) -> bool:
+    """Does ``line`` begin a new block rather than continue ``block``?"""
+    prev_page, prev = block.lines[-1]
+    if line.bullet:
+        return True
+    if _new_clause(prev, line):
+        return True
+    if abs(prev.size - line.size) > 0.75 or prev.bold != line.bold:
+        return True
+    tolerance = max(3.0, 0.5 * line.size)
+    first = block.first
+    if len(block.lines) >= 2:
+        if abs(line.x0 - block.lines[1][1].x0) > tolerance:
+            return True
+    elif line.x0 > first.x0 + tolerance and abs(line.x0 - first.body_x0) > tolerance:
+        return True
+    ends_sentence = bool(_TERMINAL.search(prev.text))
+    if prev_page != page:
+        return ends_sentence
+    if line.top < prev.top:
+        return True
+    if line.top - prev.bottom > stats.gap(line.size) + max(1.5, 0.3 * line.size):
+        return True
+    right = stats.right.get(round(page_width), page_width * 0.85)
+    short = prev.x1 < right - max(3 * prev.size, 0.1 * right)
+    return short and ends_sentence and not line.text[:1].islower()
+
+
+def _new_clause(prev: Line, line: Line) -> bool:
+    label = parse_typed_label(line.text)
+    if label is None:
+        return False
+    last = prev.text.rsplit(None, 1)[-1].lower() if prev.text.strip() else ""
+    return not (last in _RUNS_ON and not _TERMINAL.search(prev.text))
+
+
+def is_heading(block: TextBlock, stats: Stats) -> bool:
+    """Short, no final full stop, and larger or bolder than the body text."""
+    if block.kind == "list" or len(block.lines) > 3:
+        return False
+    line = block.first
+    text = " ".join(ln.text for _, ln in block.lines)
+    if len(text) > 200 or text.rstrip().endswith((".", ",", ";")) or not any(
+            ch.isalpha() for ch in text):
+        return False
+    larger = line.size >= stats.body_size + 1.5 or line.size >= stats.body_size * 1.15
+    return larger or (line.bold and not stats.body_bold and len(text) <= 150)
+
+
+def heading_levels(blocks: list[TextBlock]) -> None:
+    """Rank heading styles (larger, then bold, first) and add depth for "1.2"-style numbers."""
+    styles = sorted({(b.first.size, b.first.bold) for b in blocks if b.kind == "heading"},
+                    key=lambda s: (-s[0], not s[1]))
+    rank = {style: i + 1 for i, style in enumerate(styles)}
+    for block in blocks:
+        if block.kind != "heading":
+            continue
+        level = rank[(block.first.size, block.first.bold)]
+        label = parse_typed_label(block.first.text)
+        if label is not None and label.division is None and label.rank >= 1:
+            level += int(label.rank) - 1
+        block.level = min(level, 9)
+
+
+def join_lines(parts: list[str]) -> tuple[str, list[int]]:
+    """Join line texts into running text; returns the text and where each line starts."""
+    text = ""
+    starts: list[int] = []
+    for part in parts:
+        if text:
+            glue = "" if _glued(text, part) else " "
+            text += glue
+        starts.append(len(text))
+        text += part
+    return text, starts
+
+
+def _glued(before: str, after: str) -> bool:
+    """A hyphenated word or a URL broken across lines joins without a space."""
+    if before.endswith("-") and len(before) > 1 and before[-2].isalpha():
+        return after[:1].islower()
+    if before.endswith("/"):
+        last = before.rsplit(None, 1)[-1]
+        return "://" in last or last.startswith("www.")
+    return False

@@ -1,0 +1,109 @@
+"""What a rule's check receives: the document, its facts, options and a finding factory."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from kindlint.model.document import Block, Document, Location
+from kindlint.model.facts import Facts
+from kindlint.model.findings import Confidence, Finding, Severity
+
+if TYPE_CHECKING:
+    from kindlint.rules.model import Rule
+    from kindlint.rules.phrases import PhraseMatch, PhraseMatcher
+
+
+@dataclass(slots=True)
+class DocumentRun:
+    """State shared by every rule checking one document (built once, used by all)."""
+
+    document: Document
+    facts: Facts
+    matcher: PhraseMatcher | None = None
+    _block_matches: list[tuple[Block, dict[str, list[PhraseMatch]]]] | None = field(
+        default=None, repr=False)
+
+    def phrase_matches(self) -> list[tuple[Block, dict[str, list[PhraseMatch]]]]:
+        """Matches of every phrase rule in the run, per block; computed once per document."""
+        if self._block_matches is None:
+            self._block_matches = []
+            if self.matcher is not None:
+                domains = frozenset(self.facts.domains)
+                for block in self.document.blocks:
+                    found = self.matcher.match_block(block, domains)
+                    if found:
+                        self._block_matches.append((block, found))
+        return self._block_matches
+
+
+@dataclass(slots=True)
+class RuleContext:
+    """Handed to a rule's check: read the document and facts, create findings."""
+
+    rule: Rule
+    run: DocumentRun
+    options: Mapping[str, Any]
+
+    @property
+    def document(self) -> Document:
+        return self.run.document
+
+    @property
+    def facts(self) -> Facts:
+        return self.run.facts
+
+    def finding(
+        self,
+        block: Block | None,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        location: Location | None = None,
+        severity: Severity | None = None,
+        confidence: Confidence | None = None,
+        suggestions: tuple[str, ...] = (),
+        subject: str | None = None,
+        message: str | None = None,
+        **values: Any,
+    ) -> Finding:
+        """A finding for ``block.text[start:end]`` (or a whole-document finding)."""
+        rule = self.rule
+        if block is not None:
+            end = len(block.text) if end is None else end
+            where = location or block.locate(start, end)
+            s_start, s_end = block.sentence_at(start)
+            context = block.text[s_start:s_end]
+            text = block.text[start:end]
+        else:
+            where = location or Location(file=self.document.path)
+            context = text = ""
+        values.setdefault("term", text)
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            category=rule.category,
+            severity=severity or rule.severity,
+            confidence=confidence or rule.confidence,
+            message=(message or rule.message).format_map(_Keep(values)),
+            location=where,
+            suggestions=suggestions,
+            text=text,
+            context=_squash(context),
+            block=block.index if block is not None else None,
+            subject=subject,
+        )
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()

@@ -1,0 +1,439 @@
+"""Phrase rules: terms with inflections, the contexts where they apply and where they must not.
+
+A phrase is written in a small notation, compiled to a regular expression:
+
+* words are separated by spaces; a hyphen inside a word also matches a space or nothing
+  ("ex-offender" matches "ex offender" and "exoffender");
+* ``word(s)`` / ``word(es)`` add an optional plural ending (used to keep number in suggestions);
+* ``(a|b)`` is a choice; ``trespass(er|ers)?`` an optional ending; a ``?`` after a whole
+  word or choice makes it optional (``unit(s) of supported? housing``);
+* ``#`` is any number and ``*`` any one word.
+
+Every match is checked against the term's context conditions before it becomes a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kindlint.extract.domain import mentions
+from kindlint.model.document import Block
+from kindlint.model.findings import Confidence, Severity
+
+SEPARATOR = r"[\s\-–‐/]+"
+_HYPHEN = r"[\-–‐\s]?"
+_TOKEN_WORDS = re.compile(r"[A-Za-z]+")
+
+# Words that, following "the homeless" or "the elderly", show it is used as a noun on its own.
+FUNCTION_WORDS = frozenset(
+    """
+    a an the and or but nor so yet as at by for from in into of off on onto out over to up
+    upon with within without about above across after against along among around before
+    behind below beneath beside between beyond during except inside near outside since
+    through throughout toward towards under until via who whom whose which that what where
+    when why how is are was were be been being am do does did have has had will would shall
+    should can could may might must need needs often also who're they them their there here
+    this these those it its such than then not no more most less least very too just only
+    even still already now ever never always sometimes usually living face faced facing
+    experience experiences experiencing need needing require requires required receive
+    receives receiving get gets got deserve deserves deserved remain remains remained
+    """.split()
+)
+
+# Nouns that end the names of statutes, institutions and programmes.
+NAME_NOUNS = frozenset(
+    """
+    act acts institution institutions register registers service services team teams board
+    boards order orders regulations regulation programme program scheme schemes fund grant
+    association trust forum partnership network centre center project strategy framework
+    allowance agreement policy foundation society charity council court commission panel
+    department ministry office agency initiative pathway hub group guidance code bill directive
+    rules standards standard unit management hospital college university school
+    """.split()
+)
+_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "on", "in", "to"})
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One entry of a phrase rule, compiled."""
+
+    pattern: re.Pattern[str]
+    triggers: frozenset[str]
+    suggest: tuple[str, ...] = ()
+    suggest_plural: tuple[str, ...] = ()
+    exceptions: re.Pattern[str] | None = None
+    not_before: re.Pattern[str] | None = None
+    only_before: re.Pattern[str] | None = None
+    not_after: re.Pattern[str] | None = None
+    only_after: re.Pattern[str] | None = None
+    near: re.Pattern[str] | None = None
+    not_near: re.Pattern[str] | None = None
+    domains: frozenset[str] = frozenset()
+    standalone: bool = False
+    proper_names: str = "skip"  # "skip", "info" or "flag"
+    quoted: str = "info"  # "info", "skip" or "flag"
+    severity: Severity | None = None
+    confidence: Confidence | None = None
+    message: str | None = None
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    """A term matched in a block, after its conditions were checked."""
+
+    term: Term
+    start: int
+    end: int
+    text: str
+    plural: bool
+    severity: Severity | None
+    suggestions: tuple[str, ...] = field(default=())
+
+
+# -- compiling the notation ---------------------------------------------------------------
+
+def phrase_regex(phrase: str, counter: list[int]) -> str:
+    """Compile one phrase of the notation to regex source (plural groups named ``plN``)."""
+    out = ""
+    need_separator = False
+    for token in phrase.split():
+        optional = _optional_token(token)
+        body = _token_regex(token[:-1] if optional else token, counter)
+        if not need_separator:
+            out += f"(?:{body}{SEPARATOR})?" if optional else body
+            need_separator = not optional
+        else:
+            out += f"(?:{SEPARATOR}{body})?" if optional else f"{SEPARATOR}{body}"
+    return r"(?<![\w])" + out + r"(?![\w])"
+
+
+def _optional_token(token: str) -> bool:
+    """``word?`` and ``(a|b)?`` are optional words; ``word(s|es)?`` only has an optional end."""
+    if len(token) < 2 or not token.endswith("?"):
+        return False
+    if not token.endswith(")?"):
+        return True
+    return token.startswith("(") and token.index(")") == len(token) - 2
+
+
+def _token_regex(token: str, counter: list[int]) -> str:
+    if token == "#":
+        return r"\d+(?:[.,]\d+)*"
+    if token == "*":
+        return r"[A-Za-z][\w'’\-]*"
+    pieces = [_piece_regex(piece, counter) for piece in token.split("-")]
+    return _HYPHEN.join(pieces)
+
+
+def _piece_regex(piece: str, counter: list[int]) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(piece):
+        if piece[i] == "(":
+            close = piece.index(")", i)
+            inner = piece[i + 1 : close]
+            if inner in ("s", "es") and i > 0:
+                counter[0] += 1
+                out.append(f"(?P<pl{counter[0]}>{inner})?")
+            else:
+                out.append("(?:" + "|".join(re.escape(alt) for alt in inner.split("|")) + ")")
+                if piece[close + 1 : close + 2] == "?":
+                    out.append("?")
+                    close += 1
+            i = close + 1
+        else:
+            j = i
+            while j < len(piece) and piece[j] != "(":
+                j += 1
+            out.append(re.escape(piece[i:j]).replace("'", "['’]"))
+            i = j
+    return "".join(out)
+
+
+def phrase_triggers(phrase: str) -> set[str]:
+    """Lower-case words, one of which must occur for the phrase to match (its longest word)."""
+    best: list[str] = []
+    best_len = 0
+    for token in phrase.split():
+        if token in ("#", "*") or _optional_token(token):
+            continue
+        for piece in token.split("-"):
+            expansions = _expand(piece)
+            shortest = min(len(e) for e in expansions)
+            if shortest > best_len:
+                best, best_len = expansions, shortest
+    words = {max(_TOKEN_WORDS.findall(e) or [""], key=len).lower() for e in best}
+    words.discard("")
+    if not words:
+        raise ValueError(f"phrase {phrase!r} has no literal word to trigger on")
+    return words
+
+
+def _expand(piece: str) -> list[str]:
+    results = [""]
+    i = 0
+    while i < len(piece):
+        if piece[i] == "(":
+            close = piece.index(")", i)
+            inner = piece[i + 1 : close]
+            options = ["", inner] if inner in ("s", "es") and i > 0 else inner.split("|")
+            if piece[close + 1 : close + 2] == "?":
+                options = ["", *options]
+                close += 1
+            results = [r + o for r in results for o in options]
+            i = close + 1
+        else:
+            results = [r + piece[i] for r in results]
+            i += 1
+    return results
+
+
+def _alternation(phrases: Sequence[str] | None, counter: list[int]) -> str | None:
+    if not phrases:
+        return None
+    return "|".join(f"(?:{phrase_regex(p, counter)})" for p in phrases)
+
+
+def compile_term(spec: Mapping[str, Any], defaults: Mapping[str, Any]) -> Term:
+    """Build a Term from a ``[[check.terms]]`` table, with rule-level defaults."""
+
+    def get(key: str, default: Any = None) -> Any:
+        return spec.get(key, defaults.get(key, default))
+
+    phrases = _as_list(spec["phrase"])
+    flags = 0 if get("case-sensitive", False) else re.IGNORECASE
+    counter = [0]
+    pattern = re.compile(_alternation(phrases, counter) or "", flags)
+    if pattern.fullmatch(""):
+        raise ValueError(f"phrase {phrases!r} matches empty text")
+    triggers: set[str] = set()
+    for phrase in phrases:
+        triggers |= phrase_triggers(phrase)
+
+    def rx(key: str, anchor: str) -> re.Pattern[str] | None:
+        source = _alternation(_as_list(get(key)), [0])
+        if source is None:
+            return None
+        source = source.replace("(?P<pl", "(?P<x")
+        if re.fullmatch(source, ""):
+            raise ValueError(f"{key} {get(key)!r} matches empty text")
+        if anchor == "before":
+            return re.compile(r"[\s\-–]*(?:" + source + ")", re.IGNORECASE)
+        if anchor == "after":
+            return re.compile("(?:" + source + r")[\s\-–]*$", re.IGNORECASE)
+        return re.compile(source, re.IGNORECASE)
+
+    severity = get("severity")
+    confidence = get("confidence")
+    suggest = tuple(_as_list(get("suggest")))
+    return Term(
+        pattern=pattern,
+        triggers=frozenset(triggers),
+        suggest=suggest,
+        suggest_plural=tuple(_as_list(get("suggest-plural"))) or suggest,
+        exceptions=rx("except", "anywhere"),
+        not_before=rx("not-before", "before"),
+        only_before=rx("only-before", "before"),
+        not_after=rx("not-after", "after"),
+        only_after=rx("only-after", "after"),
+        near=rx("near", "anywhere"),
+        not_near=rx("not-near", "anywhere"),
+        domains=frozenset(_as_list(get("domains"))),
+        standalone=bool(get("standalone", False)),
+        proper_names=get("proper-names", "skip"),
+        quoted=get("quoted", "info"),
+        severity=Severity(severity) if severity else None,
+        confidence=Confidence(confidence) if confidence else None,
+        message=spec.get("message"),
+        case_sensitive=bool(get("case-sensitive", False)),
+    )
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+# -- matching -----------------------------------------------------------------------------
+
+WINDOW = 90  # characters either side of a trigger word searched for the whole phrase
+
+
+class PhraseMatcher:
+    """Finds the terms of one or more phrase rules in blocks, checking each term's context."""
+
+    def __init__(self, terms_by_key: Mapping[str, Sequence[Term]],
+                 allowed: re.Pattern[str] | None = None) -> None:
+        self._index: dict[str, list[tuple[str, Term]]] = {}
+        for key, terms in terms_by_key.items():
+            for term in terms:
+                for word in term.triggers:
+                    self._index.setdefault(word, []).append((key, term))
+        self.allowed = allowed
+
+    def match_block(self, block: Block, domains: frozenset[str]) -> dict[str, list[PhraseMatch]]:
+        """All accepted matches in ``block``, keyed by rule, overlapping matches resolved."""
+        text = block.text
+        found: dict[str, list[PhraseMatch]] = {}
+        seen: set[tuple[str, int, int]] = set()
+        index = self._index
+        for token in _TOKEN_WORDS.finditer(text):
+            candidates = index.get(token.group().lower())
+            if not candidates:
+                continue
+            t_start, t_end = token.span()
+            for key, term in candidates:
+                for m in term.pattern.finditer(text, max(0, t_start - WINDOW), t_end + WINDOW):
+                    if m.start() > t_start or m.end() < t_end:
+                        continue
+                    span = (key, m.start(), m.end())
+                    if span in seen:
+                        continue
+                    seen.add(span)
+                    accepted = self._accept(term, block, m, domains)
+                    if accepted is not None:
+                        found.setdefault(key, []).append(accepted)
+        return {key: _longest(matches) for key, matches in found.items()}
+
+    def _accept(self, term: Term, block: Block, m: re.Match[str],
+                domains: frozenset[str]) -> PhraseMatch | None:
+        text = block.text
+        start, end = m.span()
+        matched = m.group()
+        if self.allowed is not None and self.allowed.fullmatch(matched):
+            return None
+        if term.exceptions is not None:
+            for exc in term.exceptions.finditer(text, max(0, start - WINDOW), end + WINDOW):
+                if exc.start() <= start and exc.end() >= end:
+                    return None
+        if term.not_before is not None and term.not_before.match(text, end):
+            return None
+        if term.only_before is not None and not term.only_before.match(text, end):
+            return None
+        before = text[max(0, start - 60):start]
+        if term.not_after is not None and term.not_after.search(before):
+            return None
+        if term.only_after is not None and not term.only_after.search(before):
+            return None
+        if term.standalone and not _standalone(text, end):
+            return None
+        s_start, s_end = block.sentence_at(start)
+        sentence = text[s_start:s_end]
+        if term.near is not None and not term.near.search(sentence):
+            return None
+        if term.not_near is not None and term.not_near.search(sentence):
+            return None
+        if term.domains and not (term.domains & domains) and not any(
+            mentions(d, sentence) for d in term.domains
+        ):
+            return None
+        severity = term.severity
+        if term.proper_names != "flag" and in_proper_name(text, start, end):
+            if term.proper_names == "skip":
+                return None
+            severity = Severity.INFO
+        if term.quoted != "flag" and (block.quoted or in_quotes(text, start, end)):
+            if term.quoted == "skip":
+                return None
+            severity = Severity.INFO
+        plural = any(v for k, v in m.groupdict().items() if k.startswith("pl"))
+        options = term.suggest_plural if plural else term.suggest
+        return PhraseMatch(term, start, end, matched, plural, severity,
+                           tuple(match_case(s, matched) for s in options))
+
+
+def _longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
+    """Drop matches inside a longer match of the same rule."""
+    matches.sort(key=lambda pm: (pm.start, -(pm.end - pm.start)))
+    kept: list[PhraseMatch] = []
+    for pm in matches:
+        if kept and pm.start < kept[-1].end:
+            continue
+        kept.append(pm)
+    return kept
+
+
+_NEXT_WORD = re.compile(r"[\s\-–]*([A-Za-z][\w'’]*|[^\sA-Za-z])?")
+
+
+def _standalone(text: str, end: int) -> bool:
+    """True when no noun follows (``the homeless`` alone, not ``the homeless shelter``)."""
+    m = _NEXT_WORD.match(text, end)
+    word = m.group(1) if m else None
+    if not word or not word[0].isalpha():
+        return True
+    return word.lower() in FUNCTION_WORDS or word.lower().endswith("ly")
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’]*|&|\d{4}")
+
+
+def in_proper_name(text: str, start: int, end: int) -> bool:
+    """True when the span sits inside a capitalised name such as an Act or an institution."""
+    if not text[start:start + 1].isupper():
+        return False
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    inside = [i for i, (s, e, _) in enumerate(words) if s < end and e > start]
+    if not inside:
+        return False
+
+    def capital(i: int) -> bool:
+        word = words[i][2]
+        return word[0].isupper() or word.isdigit()
+
+    left = inside[0]
+    while left > 0 and (capital(left - 1) or words[left - 1][2].lower() in _CONNECTORS) \
+            and _adjacent(text, words[left - 1], words[left]):
+        left -= 1
+    right = inside[-1]
+    while right + 1 < len(words) and (capital(right + 1) or words[right + 1][2].lower()
+                                      in _CONNECTORS) and _adjacent(text, words[right],
+                                                                    words[right + 1]):
+        right += 1
+    while left < inside[0] and not capital(left):
+        left += 1
+    while right > inside[-1] and not capital(right):
+        right -= 1
+    run = [w for _, _, w in words[left:right + 1]]
+    if sum(1 for w in run if w[0].isupper()) < 2:
+        return False
+    matched = {w.lower() for _, _, w in words[inside[0]:inside[-1] + 1]}
+    return any(w.lower() in NAME_NOUNS and w.lower() not in matched for w in run[1:])
+
+
+def _adjacent(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    gap = text[a[1]:b[0]]
+    return len(gap) <= 2 and not any(ch in gap for ch in ".,;:()\n")
+
+
+def in_quotes(text: str, start: int, end: int) -> bool:
+    """True when the span is inside quotation marks in the same block."""
+    before, after = text[:start], text[end:]
+    opens, closes = before.count("“"), before.count("”")
+    if opens > closes and "”" in after:
+        return True
+    if before.count('"') % 2 == 1 and '"' in after:
+        return True
+    return before.count("‘") > before.count("’") and "’" in after
+
+
+def match_case(suggestion: str, matched: str) -> str:
+    """Give a suggestion the case of the words it replaces."""
+    letters = [ch for ch in matched if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return suggestion.upper()
+    if matched[:1].isupper() and suggestion[:1].islower():
+        return suggestion[0].upper() + suggestion[1:]
+    return suggestion
+
+
+def allow_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern matching any phrase a user allowed for their organisation."""
+    source = _alternation(list(phrases), [0])
+    return re.compile(source.replace("(?P<pl", "(?P<y"), re.IGNORECASE) if source else None
