@@ -113,7 +113,7 @@ def _exit_status(report, fail_on: str | None, exit_zero: bool) -> int:
 
 def _write(output: Path | None, render) -> None:
     if output is None:
-        render(click.get_text_stream("stdout"))
+        render(sys.stdout)
         return
     try:
         with output.open("w", encoding="utf-8") as handle:
@@ -143,7 +143,7 @@ def extract(path: Path, output_format: str) -> None:
         click.echo(f"{path}: cannot read: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     facts = extract_facts(document)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if output_format == "json":
         render_structure_json(document, facts, out)
     else:
@@ -160,7 +160,7 @@ def list_rules(output_format: str, config_file: Path | None) -> None:
     from kindlint.report.explain import render_rules
 
     enabled = _enabled_codes(config_file)
-    render_rules(enabled, output_format, click.get_text_stream("stdout"))
+    render_rules(enabled, output_format, sys.stdout)
 
 
 def _enabled_codes(config_file: Path | None) -> frozenset[str]:
@@ -184,7 +184,7 @@ def explain(code: str) -> None:
     rule = find_rule(code)
     if rule is None:
         _fail(f"no rule named {code!r}; `kindlint rules` lists them")
-    render_explain(rule, click.get_text_stream("stdout"))
+    render_explain(rule, sys.stdout)
 
 
 @main.command("config")
@@ -194,7 +194,7 @@ def show_config(path: Path) -> None:
     from kindlint.report.explain import render_config
 
     try:
-        render_config(path, click.get_text_stream("stdout"))
+        render_config(path, sys.stdout)
     except ConfigError as exc:
         _fail(str(exc))
 

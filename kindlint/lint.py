@@ -79,7 +79,7 @@ def collect_files(paths: Iterable[Path], exclude: Sequence[str] = ()) -> tuple[l
     if exclude:
         import pathspec
 
-        spec = pathspec.PathSpec.from_lines("gitwildmatch", exclude)
+        spec = pathspec.GitIgnoreSpec.from_lines(exclude)
     files: list[Path] = []
     missing: list[FileResult] = []
     extensions = set(supported_extensions())

@@ -30,9 +30,9 @@ CONTENT = [
     ("para", "Northshire County Council – Adult Social Care Commissioning"),
     ("para", "Tender reference NCC-ASC-2027-014. Issued 5 October 2026. Deadline for tenders: 12:00 noon on 16 November 2026."),
     ("para", "This document sets out the Council's requirements for the provision of home care services from 1 April 2027. It is in three parts:"),
-    ("bullet", "Part A – Service Specification, describing the services to be delivered;"),
-    ("bullet", "Part B – Contract Terms, including Schedule 2 (Key Performance Indicators); and"),
-    ("bullet", "Part C – Evaluation Criteria, explaining how tenders will be scored."),
+    ("bullet", "the Service Specification (Part A), describing the services to be delivered;"),
+    ("bullet", "the Contract Terms (Part B), including Schedule 2, Key Performance Indicators; and"),
+    ("bullet", "the Evaluation Criteria (Part C), explaining how tenders will be scored."),
     ("para", "It should be read together with the Instructions to Tenderers, the Pricing Schedule at Appendix 3 and the Council's Standard Terms and Conditions for the Provision of Services. All clarification questions must be submitted through the Council's e-tendering portal. The named procurement officer is the only point of contact for this procurement, and tenderers must not approach other Council officers or elected members about it."),
 
     # ------------------------------------------------------------------ Part A
@@ -51,7 +51,7 @@ CONTENT = [
     ("clause", 3, "adults with physical disabilities, including those who are wheelchair-bound;"),
     ("clause", 3, "vulnerable adults with a learning disability or a mental health condition;"),
     ("clause", 3, "people who are medically fit to leave hospital and whose discharge depends on a care package being in place; and"),
-    ("clause", 3, "tenants of the 96 units of extra-care housing at Mill Court, Harbour View and Elm Grange, where the appointed Provider for the zone will also provide the on-site care team."),
+    ("clause", 3, "tenants of the 96 extra-care housing units at Mill Court, Harbour View and Elm Grange, where the appointed Provider for the zone will also provide the on-site care team."),
     ("clause", 1, "The Provider shall make particular efforts to recruit staff able to serve hard to reach groups, including Gypsy and Traveller communities and service users living in isolated parts of the Vale zone."),
     ("clause", 1, "The following are outside the scope of this Contract: live-in care; night sitting services; care funded through NHS Continuing Healthcare; and support arranged by people using Direct Payments. Referrals of this kind received in error shall be returned to the Council's Brokerage Team within one working day."),
     ("clause", 1, "The Council does not guarantee any volume of hours under this Contract. Packages will be offered through the Council's brokerage system, and the Provider must accept or decline each package within two hours of it being offered. Care packages that are accepted must start within 48 hours, or within 24 hours for hospital discharges."),
@@ -113,13 +113,13 @@ CONTENT = [
     # ------------------------------------------------------------------ Part B
     ("part", "Part B – Contract Terms"),
     ("section", "Contract term"),
-    ("clause", 1, "The Contract shall start on 1 April 2027 (the \"Commencement Date\") and shall continue for a fixed term of two years, ending on 31 March 2029, unless terminated earlier in accordance with its terms.", "term"),
+    ("clause", 1, "The Contract shall start on 1 April 2027 (the \"Commencement Date\") and shall continue for a fixed term of 2 years, ending on 31 March 2029, unless terminated earlier in accordance with its terms.", "term"),
     ("clause", 1, "The Council may terminate the Contract, in whole or for any zone, at any time on three months' written notice without giving reasons."),
     ("clause", 1, "The Provider shall complete mobilisation, including any transfer of staff under the Transfer of Undertakings (Protection of Employment) Regulations 2006, before the Commencement Date."),
 
     ("section", "Price and payment"),
     ("clause", 1, "The Provider shall be paid the hourly rate stated in its tender for each zone (the \"Hourly Rate\"). The Hourly Rate is the unit price for all services under the Contract and is inclusive of all costs."),
-    ("clause", 1, "The Hourly Rate shall be fixed for the first Contract Year. A 1% annual price reduction shall then apply on each anniversary of the Commencement Date, reflecting the efficiency savings the Provider is expected to make through better rostering and the use of technology.", "reduction"),
+    ("clause", 1, "The Hourly Rate shall be fixed for the first Contract Year. A 1% annual reduction in the Hourly Rate shall then apply on each anniversary of the Commencement Date, reflecting the efficiency savings the Provider is expected to make through better rostering and the use of technology.", "reduction"),
     ("clause", 1, "Payment shall be made four-weekly in arrears for the actual time delivered. The Provider is paid by the minute via electronic call monitoring: each visit is paid on the number of minutes between the Care Worker's log-in and log-out, up to the commissioned length of the visit, and time in excess of the commissioned length shall not be paid. Visits without a valid ECM record shall not be paid unless the Provider produces evidence acceptable to the Council.", "payment"),
     ("clause", 1, "Where a service user cancels a visit with less than 24 hours' notice, the Provider shall be paid for 15 minutes of the planned visit. No payment shall be made for visits cancelled with longer notice."),
     ("clause", 1, "For reablement packages, 20% of the annual fee is paid on achievement of reablement outcomes at 6 and 12 weeks (the \"Outcome Payment\"). For each service user, the Outcome Payment shall be earned as follows:", "pbr"),

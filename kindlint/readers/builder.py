@@ -276,7 +276,7 @@ def guess_header_rows(rows: list[list[CellInput]]) -> int:
         filled = [t for t in texts if t]
         if not filled or len(filled) < max(1, len(texts) // 2):
             return False
-        return all(len(t) <= 60 and not _NUMERIC.match(t) for t in filled)
+        return all(len(t) <= 160 and not _NUMERIC.match(t) for t in filled)
 
     if not looks_like_header(rows[0]):
         return 0

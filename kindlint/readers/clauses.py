@@ -38,6 +38,7 @@ class Label:
 
 def parse_typed_label(text: str) -> Label | None:
     """Recognise a clause number typed at the start of ``text``."""
+    text = text.replace("\xa0", " ")
     head = text.lstrip()
     lead = len(text) - len(head)
     if not head:
@@ -59,7 +60,7 @@ def parse_typed_label(text: str) -> Label | None:
 
 def classify_label(text: str, level: int = 0) -> Label:
     """Rank a number Word (or any numbering engine) displays, e.g. ``4.2.`` or ``(b)``."""
-    display = text.strip().rstrip(".")
+    display = " ".join(text.split()).rstrip(".")
     typed = parse_typed_label(display + " ") or parse_typed_label(display + ". ")
     if typed is None:
         return Label(display, RANK_OTHER + level)
@@ -100,7 +101,8 @@ class ClauseTracker:
         self._stack: list[_Entry] = []
 
     def heading(self, level: int, title: str, label: Label | None = None) -> None:
-        self._pop_divisions(level)
+        if label is None:
+            self._pop_divisions(level)  # an unnumbered heading can end a schedule or part
         if label is not None and label.division:
             self._division(label, title, level)
             return

@@ -81,7 +81,6 @@ class _DocxReader:
         style_id = wval(p.find(W + "pPr"), "pStyle")
         style_name = self.styles.name(style_id)
         text = paragraph_text(p)
-        self._note_references(p)
         level = self._heading_level(p, style_id, style_name)
         label = numbered.label if numbered and not numbered.bullet and numbered.label else None
         if level is not None:
@@ -91,6 +90,7 @@ class _DocxReader:
                                            list_depth=numbered.level + 1)
         else:
             block = self.builder.paragraph(text, label=label, quoted="quote" in style_name.lower())
+        self._note_references(p)
         self._comments(p, block)
 
     def _heading_level(self, p, style_id: str | None, style_name: str) -> int | None:
@@ -130,7 +130,9 @@ class _DocxReader:
                 row.append(CellInput(text, merged_from_above=continues))
                 row.extend(CellInput("", merged_from_left=True) for _ in range(span - 1))
             rows.append(row)
-        self.builder.table(rows, header_rows=header_rows or None)
+        # Rows marked "repeat as header" are the header, unless every row is marked.
+        marked = header_rows if 0 < header_rows < len(rows) else None
+        self.builder.table(rows, header_rows=marked)
         for inner in nested:
             self._table(inner)
 

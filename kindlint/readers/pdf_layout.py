@@ -17,6 +17,8 @@ _RUNS_ON = frozenset(
     "appendix part parts table tables article item items point page pages see under in of "
     "to per with by at from on the".split()
 )
+_GLUED_LABEL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.(?=[A-Z][a-z])")
+_LEADERS = re.compile(r"(\.{4,}|…|_{4,})\s*\d{0,3}$")
 _PAGE_NUMBER = re.compile(
     r"^(page\s*)?#+(\s*(of|/)\s*#+)?$|^[-–—]\s*#+\s*[-–—]$|^#+\s*\|\s*page$|^page\s*\|\s*#+$"
     r"|^[ivxlc]{1,6}$"
@@ -104,6 +106,14 @@ def make_line(words: list[Word]) -> Line:
                 bottoms[len(bottoms) // 2], size, bold / total >= 0.8, words=words)
     body = words
     first = words[0]
+    glued = _GLUED_LABEL.match(first.text)
+    if glued:  # "1.5.1.Use" set without a gap: split the number from the text
+        cut = first.x0 + (first.x1 - first.x0) * glued.end() / len(first.text)
+        words = body = [Word(glued.group(0), first.x0, first.top, cut, first.bottom, first.size,
+                             first.bold), Word(first.text[glued.end():], cut, first.top,
+                                              first.x1, first.bottom, first.size, first.bold),
+                        *words[1:]]
+        first = words[0]
     if len(words) > 1 and is_bullet(first, words[1]):
         line.bullet, body = first.text, words[1:]
     elif len(first.text) > 1 and first.text[0] in "•●▪■◦" and first.text[1].isalnum():
@@ -250,7 +260,11 @@ def starts_block(block: TextBlock, page: int, line: Line, stats: Stats,
     if len(block.lines) >= 2:
         if abs(line.x0 - block.lines[1][1].x0) > tolerance:
             return True
-    elif line.x0 > first.x0 + tolerance and abs(line.x0 - first.body_x0) > tolerance:
+    elif first.body_x0 > first.x0 + tolerance:  # hanging text after a bullet or number
+        if line.x0 > first.body_x0 + 2 * line.size or first.x0 + tolerance < line.x0 < \
+                first.body_x0 - tolerance:
+            return True
+    elif line.x0 > first.x0 + tolerance:
         return True
     ends_sentence = bool(_TERMINAL.search(prev.text))
     if prev_page != page:
@@ -265,11 +279,16 @@ def starts_block(block: TextBlock, page: int, line: Line, stats: Stats,
 
 
 def _new_clause(prev: Line, line: Line) -> bool:
+    """A clause number starts the line, unless the line before runs on into it."""
     label = parse_typed_label(line.text)
     if label is None:
         return False
+    if _TERMINAL.search(prev.text):
+        return True
     last = prev.text.rsplit(None, 1)[-1].lower() if prev.text.strip() else ""
-    return not (last in _RUNS_ON and not _TERMINAL.search(prev.text))
+    if label.division:  # "Schedule 3" mid-sentence is a reference, not a new division
+        return last in ("and", "or") or line.bold
+    return last not in _RUNS_ON
 
 
 def is_heading(block: TextBlock, stats: Stats) -> bool:
@@ -279,10 +298,21 @@ def is_heading(block: TextBlock, stats: Stats) -> bool:
     line = block.first
     text = " ".join(ln.text for _, ln in block.lines)
     if len(text) > 200 or text.rstrip().endswith((".", ",", ";")) or not any(
-            ch.isalpha() for ch in text):
+            ch.isalpha() for ch in text) or is_contents_entry(text):
         return False
     larger = line.size >= stats.body_size + 1.5 or line.size >= stats.body_size * 1.15
     return larger or (line.bold and not stats.body_bold and len(text) <= 150)
+
+
+def is_contents_entry(text: str) -> bool:
+    """"Scope ........ 8" or "4.0 Scope 8": a line of a table of contents."""
+    if _LEADERS.search(text):
+        return True
+    label = parse_typed_label(text)
+    if label is None or label.division:
+        return False
+    rest = text[label.end:].rstrip()
+    return bool(re.search(r"[A-Za-z]\S*\s+\d{1,3}$", rest))
 
 
 def heading_levels(blocks: list[TextBlock]) -> None:
@@ -315,9 +345,10 @@ def join_lines(parts: list[str]) -> tuple[str, list[int]]:
 
 def _glued(before: str, after: str) -> bool:
     """A hyphenated word or a URL broken across lines joins without a space."""
-    if before.endswith("-") and len(before) > 1 and before[-2].isalpha():
-        return after[:1].islower()
+    if before.endswith("-") and len(before) > 1 and before[-2].isalnum():
+        return after[:1].isalnum()
     if before.endswith("/"):
         last = before.rsplit(None, 1)[-1]
-        return "://" in last or last.startswith("www.")
+        return ("://" in last or last.startswith("www.")) and (
+            after[:1].islower() or after[:1].isdigit())
     return False

@@ -1,4 +1,8 @@
-"""Plain-text reader: paragraphs split by blank lines, typed clause numbers, headings in capitals."""
+"""Plain-text reader: paragraphs split by blank lines, typed clause numbers, headings in capitals.
+
+Hard-wrapped files (every line short) keep a paragraph's lines together; files written one
+paragraph per line (lines longer than a wrapped paragraph's) give each line its own block.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,9 @@ from kindlint.model.document import Anchor, BlockKind, Document
 from kindlint.readers.builder import DocumentBuilder, ReadError
 from kindlint.readers.clauses import parse_typed_label
 
-_BULLET = re.compile(r"^\s*([-*•–·▪]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*([-*•–·▪◦]|\d{1,2}[.)](?=\s))\s+")
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
+WRAP_WIDTH = 100  # a file whose lines are all this short or shorter is hard-wrapped
 
 
 def decode_text(path: Path) -> str:
@@ -30,15 +35,17 @@ def decode_text(path: Path) -> str:
 
 def read_text(path: Path) -> Document:
     """Read a ``.txt`` file."""
-    text = decode_text(path)
+    lines = decode_text(path).split("\n")
+    wrapped = max((len(line) for line in lines), default=0) <= WRAP_WIDTH
     builder = DocumentBuilder(str(path), "text")
-    for chunk in _chunks(text.split("\n")):
+    for chunk in _chunks(lines, wrapped):
         _emit(builder, chunk)
     return builder.build()
 
 
-def _chunks(lines: list[str]) -> list[list[tuple[int, str]]]:
-    """Group lines into blocks: blank lines separate, bullets and clause numbers start anew."""
+def _chunks(lines: list[str], wrapped: bool) -> list[list[tuple[int, str]]]:
+    """Group lines into blocks: blank lines separate; bullets, clause numbers and (in files
+    with a paragraph per line) every line start a new block."""
     chunks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
@@ -48,13 +55,12 @@ def _chunks(lines: list[str]) -> list[list[tuple[int, str]]]:
                 current = []
             continue
         if current and _UNDERLINE.match(line) and len(current) == 1:
-            current.append((number, line))
-            chunks.append(current)
+            chunks.append([*current, (number, line)])
             current = []
             continue
-        starts_block = bool(_BULLET.match(line)) or (
-            parse_typed_label(line) is not None and not line[:1].isspace()
-        )
+        starts_block = (not wrapped or bool(_BULLET.match(line))
+                        or (parse_typed_label(line) is not None and not line[:1].isspace())
+                        or (len(current) == 1 and _looks_like_heading(current[0][1].strip())))
         if current and starts_block:
             chunks.append(current)
             current = []
@@ -65,11 +71,11 @@ def _chunks(lines: list[str]) -> list[list[tuple[int, str]]]:
 
 
 def _emit(builder: DocumentBuilder, chunk: list[tuple[int, str]]) -> None:
+    first_line, first = chunk[0]
     if len(chunk) == 2 and _UNDERLINE.match(chunk[1][1]):
-        number, line = chunk[0]
         level = 1 if chunk[1][1].strip().startswith("=") else 2
-        builder.heading(line.strip(), level, line=number, column=_indent(line) + 1,
-                        anchors=(Anchor(0, number, _indent(line) + 1),))
+        builder.heading(first.strip(), level, line=first_line, column=_indent(first) + 1,
+                        anchors=(Anchor(0, first_line, _indent(first) + 1),))
         return
     parts: list[str] = []
     anchors: list[Anchor] = []
@@ -80,21 +86,19 @@ def _emit(builder: DocumentBuilder, chunk: list[tuple[int, str]]) -> None:
         parts.append(stripped)
         offset += len(stripped) + 1
     text = "\n".join(parts)
-    first_line, first = chunk[0]
     where = {"line": first_line, "column": _indent(first) + 1, "anchors": tuple(anchors)}
+    bullet = _BULLET.match(first)
+    if bullet and not bullet.group(1)[0].isdigit():
+        shift = bullet.end() - _indent(first)
+        where["anchors"] = tuple(Anchor(max(a.offset - shift, 0), a.line,
+                                        a.column + (shift if i == 0 else 0))
+                                 for i, a in enumerate(anchors))
+        builder.paragraph(text[shift:], kind=BlockKind.LIST_ITEM, list_depth=1, **where)
+        return
     if len(chunk) == 1 and _looks_like_heading(text):
         label = parse_typed_label(text)
         depth = int(label.rank) if label and 1 <= label.rank < 10 else 1
         builder.heading(text, depth, **where)
-        return
-    bullet = _BULLET.match(first)
-    if bullet and not bullet.group(1)[0].isdigit():
-        body = text[len(bullet.group(0).strip()):].lstrip()
-        shift = len(text) - len(body)
-        where["anchors"] = tuple(Anchor(max(a.offset - shift, 0), a.line,
-                                        a.column + (shift if i == 0 else 0))
-                                 for i, a in enumerate(anchors))
-        builder.paragraph(body, kind=BlockKind.LIST_ITEM, list_depth=1, **where)
         return
     builder.paragraph(text, **where)
 
@@ -104,12 +108,19 @@ def _indent(line: str) -> int:
 
 
 def _looks_like_heading(text: str) -> bool:
-    if len(text) > 100 or text.endswith((".", ",", ";")):
+    """Short lines in capitals, division markers, and numbered titles without a full stop."""
+    bullet = _BULLET.match(text)
+    if len(text) > 100 or text.endswith((".", ",", ";", ":")) or (
+            bullet and not bullet.group(1)[0].isdigit()):
         return False
     label = parse_typed_label(text)
-    rest = text[label.end:] if label else text
+    rest = text[label.end:].strip() if label else text
     letters = [ch for ch in rest if ch.isalpha()]
+    if label and label.division:
+        return len(rest) < 80
     if len(letters) < 3:
-        return bool(label and label.division)
-    upper = sum(1 for ch in letters if ch.isupper())
-    return upper / len(letters) >= 0.8 or bool(label and label.division and len(rest) < 60)
+        return False
+    if sum(1 for ch in letters if ch.isupper()) / len(letters) >= 0.8:
+        return True
+    # "1.1 Complexity levels": a numbered title; "(a) goals" is a clause, not a heading
+    return bool(label and label.rank < 10 and rest[:1].isupper() and len(rest) <= 80)

@@ -1,0 +1,357 @@
+"""PDF tables: ruled tables from drawn lines (pdfplumber's geometry), borderless tables from
+column-aligned text, header rows, and tables that continue on the next page."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from kindlint.readers.clauses import parse_typed_label
+from kindlint.readers.pdf_layout import BULLETS, Line, Word, build_lines, join_lines, segments
+
+
+@dataclass(slots=True)
+class Cell:
+    """One grid position of a table; merged cells carry no text of their own."""
+
+    text: str = ""
+    page: int = 0
+    bold: bool = False
+    merged_up: bool = False
+    merged_left: bool = False
+    real: bool = True  # a drawn cell starts here (not covered by a neighbour)
+
+
+@dataclass(slots=True)
+class TableData:
+    """A table found on a page, with its box in top-down page coordinates."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    rows: list[list[Cell]]
+    header_rows: int = 0  # leading rows set in bold (may be all rows: a header band)
+    columns: list[tuple[float, float]] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    @property
+    def known_header_rows(self) -> int | None:
+        """Header rows when the table says so (bold head, plain body); None to let the
+        builder guess."""
+        return self.header_rows if 0 < self.header_rows < len(self.rows) else None
+
+
+# -- ruled tables --------------------------------------------------------------------------
+def edge(x0: float, top: float, x1: float, bottom: float) -> dict | None:
+    """A pdfplumber edge dict for a horizontal or vertical segment (None if diagonal)."""
+    x0, x1 = sorted((x0, x1))
+    top, bottom = sorted((top, bottom))
+    if bottom - top < 0.5:
+        orientation = "h"
+        bottom = top
+    elif x1 - x0 < 0.5:
+        orientation = "v"
+        x1 = x0
+    else:
+        return None
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "width": x1 - x0, "height": bottom - top, "orientation": orientation,
+            "object_type": "line"}
+
+
+def ruled_tables(edges: list[dict], words: list[Word],
+                 page: int) -> tuple[list[TableData], list[Word]]:
+    """Tables outlined by drawn lines or cell rectangles; returns them and the other words."""
+    from pdfplumber import table as geometry
+    from pdfplumber.utils import filter_edges
+
+    edges = filter_edges(edges, min_length=1)
+    if len(edges) < 4:
+        return [], words
+    edges = filter_edges(geometry.merge_edges(edges, 3, 3, 3, 3), min_length=3)
+    cells = geometry.intersections_to_cells(geometry.edges_to_intersections(edges, 3, 3))
+    groups = [geometry.Table(None, g) for g in geometry.cells_to_tables(cells)]
+    boxes = [g.bbox for g in groups]
+    tables: list[TableData] = []
+    for i, group in enumerate(groups):
+        if any(j != i and _inside(boxes[i], boxes[j]) for j in range(len(boxes))):
+            continue  # shading inside a bigger table's cell
+        x0, top, x1, bottom = boxes[i]
+        inside = [w for w in words if _contains(boxes[i], w)]
+        table = _fill(group, inside, page)
+        if table is not None:
+            tables.append(TableData(page, x0, top, x1, bottom, *table))
+            words = [w for w in words if not _contains(boxes[i], w)]
+    return tables, words
+
+
+def _inside(a: tuple, b: tuple) -> bool:
+    return a != b and a[0] >= b[0] - 1 and a[1] >= b[1] - 1 and a[2] <= b[2] + 1 \
+        and a[3] <= b[3] + 1
+
+
+def _contains(box: tuple, w: Word) -> bool:
+    cx, cy = (w.x0 + w.x1) / 2, w.middle
+    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+
+
+def _fill(group, words: list[Word],
+          page: int) -> tuple[list[list[Cell]], int, list[tuple[float, float]]] | None:
+    """Put words into the grid of cells, clean the grid, and find the header rows."""
+    rows = [row.cells for row in group.rows]
+    all_cells = [c for row in rows for c in row if c]
+    xs = sorted({c[0] for c in all_cells}) + [max(c[2] for c in all_cells)]
+    found: dict[tuple, list[Word]] = {}
+    for w in words:
+        cx, cy = (w.x0 + w.x1) / 2, w.middle
+        for c in all_cells:
+            if c[0] <= cx <= c[2] and c[1] <= cy <= c[3]:
+                found.setdefault(c, []).append(w)
+                break
+    grid: list[list[Cell]] = []
+    for row in rows:
+        y = next(c[1] for c in row if c)
+        out: list[Cell] = []
+        for col, box in enumerate(row):
+            if box is not None:
+                inner = found.get(box, [])
+                out.append(Cell(cell_text(inner), page, bool(inner) and all(w.bold for w in inner)))
+                continue
+            x = xs[col]
+            left = any(c and c[0] < x < c[2] - 1 and c[1] == y for c in row)
+            up = not left and any(c[0] <= x + 1 < c[2] and c[1] < y < c[3] - 1
+                                  for c in all_cells)
+            out.append(Cell("", page, merged_up=up, merged_left=left, real=not (left or up)))
+        grid.append(out)
+    grid, bounds = _drop_empty_columns(grid, list(zip(xs, xs[1:], strict=False)))
+    grid = _merge_narrow_columns(grid, bounds)
+    grid = [r for r in grid if any(c.text for c in r)]
+    header = _header_rows(grid)
+    if len(grid) < 1 or len(bounds) < 2 or sum(1 for r in grid for c in r if c.text) < 2:
+        return None
+    return grid, header, bounds
+
+
+def cell_text(words: list[Word]) -> str:
+    """Lines of a cell joined as running text; a numbered or bulleted line starts anew."""
+    parts: list[str] = []
+    for line in build_lines(words):
+        text = (line.bullet + " " if line.bullet else "") + line.text
+        if parts and (line.bullet or parse_typed_label(text) is not None):
+            parts[-1] += "\n"
+        parts.append(text)
+    text, _ = join_lines(parts)
+    return text.replace("\n ", "\n")
+
+
+Bounds = list[tuple[float, float]]
+
+
+def _drop_empty_columns(grid: list[list[Cell]], bounds: Bounds) -> tuple[list[list[Cell]], Bounds]:
+    keep = [c for c in range(len(bounds)) if any(c < len(r) and r[c].text for r in grid)]
+    return [[r[c] for c in keep if c < len(r)] for r in grid], [bounds[c] for c in keep]
+
+
+def _merge_narrow_columns(grid: list[list[Cell]], bounds: Bounds) -> list[list[Cell]]:
+    """Fold a sliver column (cell shading offsets) into its neighbour when they never clash."""
+    col = 0
+    while col < len(bounds) - 1:
+        narrow = min(b - a for a, b in bounds[col:col + 2]) < 8
+        if narrow and not any(r[col].text and r[col + 1].text for r in grid):
+            for r in grid:
+                a, b = r[col], r[col + 1]
+                r[col] = b if b.text or (b.real and not a.real) else a
+                del r[col + 1]
+            bounds[col] = (bounds[col][0], bounds.pop(col + 1)[1])
+        else:
+            col += 1
+    return grid
+
+
+def _header_rows(grid: list[list[Cell]]) -> int:
+    """Leading all-bold rows are headers; header sub-rows of one split cell fold upwards."""
+    count = 0
+    for row in grid:
+        texts = [c for c in row if c.text]
+        if not texts or not all(c.bold for c in texts):
+            break
+        count += 1
+    row = 1
+    while row < count:
+        merged = sum(1 for c in grid[row] if c.merged_up)
+        if merged * 4 >= len(grid[row]) * 3:
+            for c, cell in enumerate(grid[row]):
+                if cell.text:
+                    above = grid[row - 1][c]
+                    above.text = f"{above.text} {cell.text}".strip()
+            del grid[row]
+            count -= 1
+        else:
+            row += 1
+    return count
+
+
+def extend_header_bands(tables: list[TableData], lines: list[Line]) -> list[Line]:
+    """A ruled band of bold headings over borderless rows: the aligned lines below join it."""
+    used: set[int] = set()
+    for table in tables:
+        if table.header_rows < len(table.rows) or not table.columns:
+            continue
+        below = [t.top for t in tables if t.top > table.bottom]
+        limit = min(below, default=math.inf)
+        previous = table.bottom
+        rows: list[list[list[Word]]] = []
+        for k, line in enumerate(lines):
+            if k in used or line.top < table.bottom - 1 or line.top >= limit:
+                continue
+            if line.top - previous > 2.5 * line.size or line.x0 < table.x0 - 2 \
+                    or line.x1 > table.x1 + 2:
+                break
+            placed = _place(segments(line.words), table.columns)
+            if placed is None:
+                break
+            if not rows or 0 in placed or line.top - previous > 0.5 * line.size:
+                rows.append([[] for _ in table.columns])
+            for col, seg in placed.items():
+                rows[-1][col].extend(seg)
+            used.add(k)
+            previous = line.bottom
+        for r in rows:
+            table.rows.append([Cell(cell_text(ws), table.page, bool(ws) and all(
+                w.bold for w in ws)) for ws in r])
+        if rows:
+            table.bottom = previous
+    return [line for k, line in enumerate(lines) if k not in used]
+
+
+def _place(segs: list[list[Word]], columns: Bounds) -> dict[int, list[Word]] | None:
+    """Which column each segment sits in; None if one straddles columns."""
+    placed: dict[int, list[Word]] = {}
+    for seg in segs:
+        a, b = seg[0].x0, seg[-1].x1
+        inside = [c for c, (x0, x1) in enumerate(columns) if a >= x0 - 2 and b <= x1 + 2]
+        if len(inside) != 1:
+            return None
+        placed.setdefault(inside[0], []).extend(seg)
+    return placed
+
+
+# -- borderless tables ---------------------------------------------------------------------
+def borderless_tables(lines: list[Line], page: int,
+                      width: float) -> tuple[list[TableData], list[Line]]:
+    """Runs of lines whose text falls into the same three or more columns."""
+    segs = [segments(line.words) for line in lines]
+    tabular = [len(s) >= 2 and not _hanging_label(s) for s in segs]
+    tables: list[TableData] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not tabular[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].top - lines[j - 1].bottom <= 1.5 * lines[j].size \
+                and lines[j].top > lines[j - 1].top \
+                and (tabular[j] or lines[j].x1 - lines[j].x0 <= 0.4 * width):
+            j += 1
+        while j - 1 > i and not tabular[j - 1]:
+            j -= 1
+        table = _text_grid(lines[i:j], segs[i:j], page)
+        if table is None:
+            i += 1
+            continue
+        tables.append(table)
+        used.update(range(i, j))
+        i = j
+    return tables, [line for k, line in enumerate(lines) if k not in used]
+
+
+def _hanging_label(segs: list[list[Word]]) -> bool:
+    """"1.1<tab>text" or "•<tab>text": a numbered or bulleted line, not a table row."""
+    first = " ".join(w.text for w in segs[0])
+    if len(segs) != 2:
+        return False
+    label = parse_typed_label(first + " x")
+    return (label is not None and label.end >= len(first)) or first in BULLETS
+
+
+def _text_grid(lines: list[Line], segs: list[list[list[Word]]], page: int) -> TableData | None:
+    spans = sorted((s[0].x0, s[-1].x1) for line_segs in segs for s in line_segs)
+    columns: list[list[float]] = []
+    for a, b in spans:
+        if columns and a <= columns[-1][1] + 2:
+            columns[-1][1] = max(columns[-1][1], b)
+        else:
+            columns.append([a, b])
+    if len(columns) < 2:
+        return None
+
+    def column(seg: list[Word]) -> int:
+        return next(k for k, (a, b) in enumerate(columns) if a - 0.1 <= seg[0].x0 <= b)
+
+    occupied = [{column(s) for s in line_segs} for line_segs in segs]
+    if sum(1 for occ in occupied if len(occ) >= 2) < 3:
+        return None
+    bold_header = lines[0].bold and not all(line.bold for line in lines[1:])
+    if len(columns) < 3 and not bold_header:
+        return None
+    rows: list[list[list[Word]]] = []
+    for k, (line, line_segs) in enumerate(zip(lines, segs, strict=True)):
+        occ = occupied[k]
+        gap = line.top - lines[k - 1].bottom if k else 0.0
+        if not rows or (0 in occ and (len(occ) >= 2 or gap > 0.5 * line.size)):
+            rows.append([[] for _ in columns])
+        for s in line_segs:
+            rows[-1][column(s)].extend(s)
+    firsts = [" ".join(w.text for w in r[0]) for r in rows if r[0]]
+    if firsts and all(_is_label(t) for t in firsts):
+        return None
+    grid = [[Cell(cell_text(ws), page, bool(ws) and all(w.bold for w in ws)) for ws in r]
+            for r in rows]
+    x0 = min(line.x0 for line in lines)
+    x1 = max(line.x1 for line in lines)
+    return TableData(page, x0, lines[0].top, x1, lines[-1].bottom, grid,
+                     1 if bold_header else 0, [(a, b) for a, b in columns])
+
+
+def _is_label(text: str) -> bool:
+    label = parse_typed_label(text + " x")
+    return (label is not None and label.end >= len(text)) or text in BULLETS
+
+
+# -- tables across pages -------------------------------------------------------------------
+def continues(prev: TableData, table: TableData) -> bool:
+    """``table`` (first on its page) carries on ``prev`` (last on the page before)."""
+    last_page = max(cell.page for cell in prev.rows[-1])
+    return (table.page == last_page + 1 and table.width == prev.width
+            and abs(table.x0 - prev.x0) < 12 and abs(table.x1 - prev.x1) < 12)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def merge(prev: TableData, table: TableData) -> None:
+    """Append ``table``'s rows to ``prev``: drop a repeated header, rejoin a split row."""
+    rows = table.rows
+    head = prev.known_header_rows or 0
+    if head and len(rows) > head and all(
+            [_norm(c.text) for c in a] == [_norm(c.text) for c in b]
+            for a, b in zip(prev.rows[:head], rows[:head], strict=True)):
+        rows = rows[head:]
+    elif head and table.known_header_rows:
+        rows = rows[table.header_rows:]
+    if rows and len(prev.rows) > head and not rows[0][0].text and any(c.text for c in rows[0]) \
+            and all(r[0].text for r in prev.rows[head:]):
+        for cell, extra in zip(prev.rows[-1], rows[0], strict=False):
+            if extra.text:
+                cell.text = f"{cell.text} {extra.text}".strip()
+        rows = rows[1:]
+    prev.rows.extend(rows)
+    prev.bottom = table.bottom

@@ -1,0 +1,91 @@
+"""The rule data itself is checked: metadata, sources, messages, terms (codespell/semgrep-style)."""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+
+import pytest
+
+from kindlint.model.findings import Category
+from kindlint.rules.builtin import rules_root
+from kindlint.rules.packs import CODE, load_packs, terms_of
+
+RULES = load_packs()
+IDS = [r.code for r in RULES]
+CATEGORY_PREFIX = {Category.META: "KL0", Category.LABELS: "KL1", Category.VALUE: "KL2",
+                   Category.PERFORMANCE: "KL3", Category.RESTRICTION: "KL4",
+                   Category.ABSENCE: "KL5", Category.PLAIN_LANGUAGE: "KL6"}
+PLACEHOLDERS = {"term", "suggestion", "directive"}
+
+
+def test_codes_and_names_are_unique():
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+    assert all(CODE.match(r.code) for r in RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_metadata_is_complete(rule):
+    assert rule.code.startswith(CATEGORY_PREFIX[rule.category])
+    assert rule.summary and "\n" not in rule.summary and len(rule.summary) <= 100
+    assert len(rule.rationale.split()) >= 50, "the rationale should explain why, for a commissioner"
+    assert "TODO" not in rule.rationale and "???" not in rule.rationale
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_every_rule_cites_a_source_with_a_url(rule):
+    assert rule.sources
+    for source in rule.sources:
+        assert re.match(r"^https?://\S+$", source.url), source.url
+        assert source.title and source.organisation and str(source.year).strip()
+        assert "???" not in source.cite()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_message_placeholders_are_known(rule):
+    fields = {name for _, name, _, _ in string.Formatter().parse(rule.message) if name}
+    for term in terms_of(rule):
+        if term.message:
+            fields |= {n for _, n, _, _ in string.Formatter().parse(term.message) if n}
+    allowed = PLACEHOLDERS if rule.kind != "python" else PLACEHOLDERS | _check_fields(rule)
+    assert fields <= allowed, f"unknown placeholders {fields - allowed}"
+
+
+def _check_fields(rule) -> set[str]:
+    source = (rule.folder / "check.py").read_text(encoding="utf-8")
+    return set(re.findall(r"\b([a-z_]+)=", source))
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.category is Category.LABELS], ids=lambda r: r.code)
+def test_label_rules_offer_alternatives_and_suggestions(rule):
+    assert rule.alternatives
+    if rule.kind == "phrase" and terms_of(rule):
+        for term in terms_of(rule):
+            assert term.suggest, f"{rule.code}: every term needs a suggestion"
+            assert all(s == s.strip() and s for s in term.suggest + term.suggest_plural)
+
+
+def test_no_phrase_is_listed_twice():
+    seen: dict[str, str] = {}
+    for rule in RULES:
+        data = tomllib.loads((rule.folder / "rule.toml").read_text(encoding="utf-8"))
+        for term in data["check"].get("terms", []):
+            phrases = [term["phrase"]] if isinstance(term["phrase"], str) else term["phrase"]
+            for phrase in phrases:
+                key = phrase.lower()
+                assert key not in seen, f"{phrase!r} is in {seen.get(key)} and {rule.code}"
+                seen[key] = rule.code
+
+
+def test_python_checks_exist_and_every_check_module_is_used():
+    modules = {p.parent for p in rules_root().glob("*/*/check.py")}
+    python_rules = {r.folder for r in RULES if r.kind == "python"}
+    assert modules == python_rules
+
+
+def test_every_pack_has_a_description():
+    for pack in {r.folder.parent for r in RULES}:
+        data = tomllib.loads((pack / "pack.toml").read_text(encoding="utf-8"))
+        assert data["name"] == pack.name and data["description"]
