@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from kindlint.extract.award import find_award
+from kindlint.extract.contract import (
+    find_hourly_rates,
+    find_payment_models,
+    find_price_reductions,
+    find_term,
+    find_visit_lengths,
+    prose_blocks,
+)
 from kindlint.extract.domain import classify_domains
+from kindlint.extract.kind import classify_kind
+from kindlint.extract.kpis import find_kpis
 from kindlint.model.document import Document
 from kindlint.model.facts import Facts
 
@@ -11,9 +22,20 @@ def extract_facts(document: Document, *, domain: str | None = None,
                   document_kind: str | None = None) -> Facts:
     """Find the facts rules need; ``domain`` and ``document_kind`` override detection."""
     evidence = classify_domains(document.text)
-    domains = (domain,) if domain else evidence.domains
+    kind, kind_evidence = classify_kind(document)
+    blocks = list(prose_blocks(document.blocks))
+    payment_kinds, payment_evidence = find_payment_models(blocks)
     return Facts(
-        document_kind=document_kind,
-        domains=domains,
+        document_kind=document_kind or kind,
+        kind_evidence=("set in configuration",) if document_kind else kind_evidence,
+        domains=(domain,) if domain else evidence.domains,
         domain_evidence=evidence.counts,
+        kpis=find_kpis(document),
+        award=find_award(document),
+        term=find_term(blocks),
+        payment_models=tuple(payment_evidence),
+        payment_kinds=tuple(payment_kinds),
+        visit_lengths=tuple(find_visit_lengths(blocks)),
+        hourly_rates=tuple(find_hourly_rates(blocks)),
+        price_reductions=tuple(find_price_reductions(blocks)),
     )

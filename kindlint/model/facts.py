@@ -21,8 +21,8 @@ class KpiKind(StrEnum):
 
     @property
     def asks_people(self) -> bool:
-        """True for KPIs that ask people about their experience or relationships."""
-        return self in (KpiKind.EXPERIENCE, KpiKind.RELATIONSHIP)
+        """True for KPIs that ask people what they experience."""
+        return self is KpiKind.EXPERIENCE
 
 
 class Consequence(StrEnum):
@@ -101,12 +101,10 @@ class AwardCriterion:
 
 
 @dataclass(frozen=True, slots=True)
-class AwardBasis:
-    """How a contract will be awarded."""
+class WeightingScheme:
+    """One set of award criteria that add up together (one table, or one passage of prose)."""
 
-    criteria: tuple[AwardCriterion, ...] = ()
-    lowest_price: Evidence | None = None  # "lowest price", "price only", "cheapest"
-    quality_led: Evidence | None = None  # "technical more important than price", MEAT
+    criteria: tuple[AwardCriterion, ...]
 
     def weight_of(self, kind: str) -> float | None:
         weights = [c.weight for c in self.criteria
@@ -123,12 +121,10 @@ class AwardBasis:
 
     @property
     def social_value_weight(self) -> float | None:
-        direct = self.weight_of("social-value")
-        if direct is not None:
-            return direct
-        nested = [c.weight for c in self.criteria
-                  if c.kind == "social-value" and c.weight is not None]
-        return sum(nested) if nested else None
+        """Social value weight, whether a criterion of its own or inside quality."""
+        weights = [c.weight for c in self.criteria
+                   if c.kind == "social-value" and c.weight is not None]
+        return sum(weights) if weights else None
 
     @property
     def total(self) -> float | None:
@@ -139,6 +135,19 @@ class AwardBasis:
     def sums_to_100(self) -> bool | None:
         total = self.total
         return None if total is None else abs(total - 100) < 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class AwardBasis:
+    """How a contract will be awarded: weighting schemes and price-only or quality-led words."""
+
+    schemes: tuple[WeightingScheme, ...] = ()
+    lowest_price: Evidence | None = None  # "lowest price", "price only", "cheapest"
+    quality_led: Evidence | None = None  # "technical more important than price", MEAT
+
+    @property
+    def criteria(self) -> tuple[AwardCriterion, ...]:
+        return tuple(c for scheme in self.schemes for c in scheme.criteria)
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,8 @@ class DocumentBuilder:
         if not text.strip():
             return None
         parsed = self._label(text, label, list_depth)
+        if parsed is not None and parsed.division and list_depth is not None:
+            parsed = None  # "- Part A – the specification" in a list is not a new Part
         if kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             if parsed is not None:
                 self.tracker.numbered(parsed, list_depth)

@@ -117,12 +117,14 @@ def _render_facts(facts: Facts, write) -> None:
     domains = ", ".join(facts.domains) or "not decided"
     write(f"  service domain: {domains}\n")
     award = facts.award
-    if award.criteria:
-        write("  award criteria:\n")
-        for c in award.criteria:
-            weight = f"{c.weight:g}%" if c.weight is not None else "no weight"
-            parent = f" (within {c.parent})" if c.parent else ""
-            write(f"    {c.kind:<12} {weight:>8}  {_short(c.name, 50)}{parent}\n")
+    for number, scheme in enumerate(award.schemes, start=1):
+        total = f", total {scheme.total:g}" if scheme.total is not None else ""
+        write(f"  award criteria (weighting {number}{total}):\n")
+        for c in scheme.criteria:
+            weight = f"{c.weight:g}%" if c.weight is not None else "pass/fail" \
+                if c.pass_fail else "no weight"
+            parent = f" (within {_short(c.parent, 30)})" if c.parent else ""
+            write(f"    {c.kind:<12} {weight:>9}  {_short(c.name, 50)}{parent}\n")
     if award.lowest_price:
         write(f"  lowest price: {_short(award.lowest_price.text)}\n")
     if facts.term:

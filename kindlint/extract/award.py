@@ -1,0 +1,238 @@
+"""Award criteria: price, quality and social-value weights from tables and from prose.
+
+Real documents write weightings in many forms: "Price 60% / Quality 40%", "cost/quality
+weighting of 70.30", "60:40 price:quality", "Quality 70 Price 30", "(40 points)", "[ 30 ]",
+and price-only awards as "lowest price" or "lowest 'Total Charges'".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kindlint.model.document import Block, BlockKind, Document, Table
+from kindlint.model.facts import AwardBasis, AwardCriterion, Evidence, WeightingScheme
+from kindlint.extract.numbers import first_percent
+
+NAME = (r"price|cost|quality|social value|technical(?: merit| approach| quality)?|"
+        r"commercial|financial|non-price")
+_WEIGHT_AFTER = re.compile(
+    rf"\b(?P<name>{NAME})\b\s*(?:criteri(?:on|a))?\s*(?:weighting|weighted|weight|score)?\s*"
+    rf"(?:of|at|is|=|:|-|–|—|\()?\s*(?P<w>\d{{1,3}}(?:\.\d+)?)\s*%", re.IGNORECASE)
+_WEIGHT_BEFORE = re.compile(
+    rf"(?P<w>\d{{1,3}}(?:\.\d+)?)\s*%\s*(?:weighting\s*)?(?:for|on|to|of)?\s*(?:the\s+)?"
+    rf"\b(?P<name>{NAME})\b", re.IGNORECASE)
+_RATIO_NAMES_FIRST = re.compile(
+    rf"\b(?P<a>{NAME})\s*[:/]\s*(?P<b>{NAME})\b\s*(?:ratio|split|weighting|weight|balance)?\s*"
+    r"(?:of|at|is|=|:)?\s*(?P<x>\d{1,3})\s*%?\s*[:/.\-–]\s*(?P<y>\d{1,3})\s*%?", re.IGNORECASE)
+_RATIO_NUMBERS_FIRST = re.compile(
+    rf"(?P<x>\d{{1,3}})\s*%?\s*[:/]\s*(?P<y>\d{{1,3}})\s*%?\s*(?:split\s*)?(?:between\s*)?"
+    rf"\b(?P<a>{NAME})\s*(?:[:/]|and)\s*(?P<b>{NAME})\b", re.IGNORECASE)
+_PAIRS = re.compile(
+    rf"\b(?P<n1>{NAME})\s+(?P<w1>\d{{1,3}})\b(?!\s*%)\s*[,;/]?\s*(?:and\s+)?"
+    rf"\b(?P<n2>{NAME})\s+(?P<w2>\d{{1,3}})\b(?!\s*%)", re.IGNORECASE)
+_POINTS_LINE = re.compile(
+    r"^\s*(?P<label>(?:\d{1,2}|[a-z])[.)]\s+)?(?P<name>\S.{2,200}?)\s*"
+    r"(?:[\[(]\s*(?P<w>\d{1,3})\s*(?:points?|marks?|pts|%)?\s*[\])]|"
+    r"[-–:]\s*(?P<w2>\d{1,3})\s*(?:points|marks))\s*[:.]?\s*$", re.IGNORECASE)
+_EVALUATION = re.compile(r"weight|evaluat|award|scor|criteri|tender|bid|assess|ratio|split|"
+                         r"points|marks|quotation|proposal|offer", re.IGNORECASE)
+_LOWEST = re.compile(
+    r"\b(?:lowest|cheapest)\s+(?:(?:overall|total|compliant|evaluated|acceptable|submitted)\s+)?"
+    r"(?:price[ds]?|cost|tender(?:ed)? (?:price|sum)|bid|quot(?:e|ation)|hourly rate|rates?|"
+    r"['‘’\"]?total charges?['‘’\"]?)"
+    r"|\b(?:price|cost)[- ]only\b|\b100\s*%\s*(?:price|cost)\b"
+    r"|\bsolely on (?:the basis of )?(?:price|cost)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|rather than|instead of|other than|beyond|"
+                       r"not necessarily|not just|not only|not solely|nor|than)\b[^.;]{0,40}$",
+                       re.IGNORECASE)
+# A sentence that describes a bad practice is not this document's award basis.
+_DESCRIBING = re.compile(r"\b(?:often|tend(?:s|ed)? to|default to|avoid|risk|problem|"
+                         r"should not|must not|can lead|criticis|warn)\w*", re.IGNORECASE)
+_QUALITY_LED = re.compile(
+    r"most (?:economically )?advantageous|best price[- ]quality ratio|"
+    r"(?:technical|non-price|quality)[^.;]{0,80}(?:significantly |considerably )?more important "
+    r"than (?:the )?(?:price|cost)|greater weight than (?:the )?(?:price|cost|financial)|"
+    r"not (?:solely|only|just) (?:on )?(?:the )?(?:lowest )?(?:price|cost)", re.IGNORECASE)
+_PASS_FAIL = re.compile(r"pass\s*/\s*fail|pass or fail", re.IGNORECASE)
+
+_TOTAL = re.compile(r"^(?:sub[- ]?)?totals?\b|^\w+ (?:sub[- ]?)?total\b", re.IGNORECASE)
+_TABLE_WEIGHT = re.compile(r"weight|%|percent|score|marks|points", re.IGNORECASE)
+_TABLE_CRITERION = re.compile(r"criteri|question|element|section|factor|area|evaluation|"
+                              r"award|description", re.IGNORECASE)
+
+
+def criterion_kind(name: str) -> str:
+    """Classify a criterion by its name: price, social-value or quality."""
+    lowered = name.lower()
+    if "social value" in lowered or "community benefit" in lowered:
+        return "social-value"
+    if re.search(r"non-price|non price", lowered):
+        return "quality"
+    if re.search(r"\b(?:price|cost|fees?|charges?|commercial|financial|rates?|"
+                 r"value for money)\b", lowered):
+        return "price"
+    return "quality"
+
+
+def find_award(document: Document) -> AwardBasis:
+    """Award criteria with weights, plus price-only and quality-led statements."""
+    schemes = [found for table in document.tables if (found := list(table_criteria(table)))]
+    if not schemes:
+        table_cells = {b.index for t in document.tables for row in t.rows for b in row}
+        prose = [b for b in document.blocks if b.index not in table_cells
+                 and b.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
+        found = list(prose_criteria(prose)) or points_criteria(prose)
+        if found:
+            schemes.append(found)
+    lowest = quality_led = None
+    for block in document.blocks:
+        if lowest is None:
+            lowest = _lowest_price(block)
+        if quality_led is None and (m := _QUALITY_LED.search(block.text)):
+            quality_led = Evidence(m.group(0), block.locate(*m.span()), block.index)
+    return AwardBasis(tuple(WeightingScheme(tuple(_nest(s))) for s in schemes), lowest,
+                      quality_led)
+
+
+def _lowest_price(block: Block) -> Evidence | None:
+    for m in _LOWEST.finditer(block.text):
+        before = block.text[max(0, m.start() - 60):m.start()]
+        start, end = block.sentence_at(m.start())
+        if _NEGATION.search(before) or _DESCRIBING.search(block.text[start:end]):
+            continue
+        return Evidence(m.group(0), block.locate(*m.span()), block.index)
+    return None
+
+
+def table_criteria(table: Table) -> Iterator[AwardCriterion]:
+    """Rows of a weighting table: a criterion column and a weight column."""
+    headers = table.headers
+    weight_col = next((c for c, h in enumerate(headers) if _TABLE_WEIGHT.search(h)), None)
+    if weight_col is None:
+        return
+    name_col = next((c for c, h in enumerate(headers)
+                     if c != weight_col and _TABLE_CRITERION.search(h) and
+                     not re.search(r"number|no\.?$|ref", h, re.IGNORECASE)), None)
+    if name_col is None:
+        name_col = 0 if weight_col != 0 else None
+    if name_col is None:
+        return
+    found = []
+    for row in table.body:
+        if len(row) <= max(name_col, weight_col):
+            continue
+        name = row[name_col].text.strip()
+        weight_text = row[weight_col].text.strip()
+        if not name or _TOTAL.match(name):
+            continue
+        weight = first_percent(weight_text)
+        if weight is None and re.fullmatch(r"\d{1,3}(?:\.\d+)?", weight_text):
+            weight = float(weight_text)
+        pass_fail = bool(_PASS_FAIL.search(weight_text))
+        if weight is None and not pass_fail:
+            continue
+        first_line = name.split("\n")[0].strip()
+        found.append(AwardCriterion(first_line, criterion_kind(first_line), weight,
+                                    f"{name} {weight_text}".strip(), row[weight_col].location,
+                                    row[weight_col].index, pass_fail=pass_fail))
+    if found and any(c.kind == "price" for c in found) or len(found) >= 2:
+        yield from found
+
+
+def prose_criteria(blocks: list[Block]) -> Iterator[AwardCriterion]:
+    """Weights written in sentences; needs an evaluation cue or both price and quality."""
+    for block in blocks:
+        text = block.text
+        found: dict[str, AwardCriterion] = {}
+        for m in _RATIO_NAMES_FIRST.finditer(text) or ():
+            _ratio(block, m, found)
+        for m in _RATIO_NUMBERS_FIRST.finditer(text):
+            _ratio(block, m, found)
+        for m in _PAIRS.finditer(text):
+            if int(m.group("w1")) + int(m.group("w2")) == 100:
+                for n, w in (("n1", "w1"), ("n2", "w2")):
+                    _add(found, block, m.group(n), float(m.group(w)), m.span())
+        for pattern in (_WEIGHT_AFTER, _WEIGHT_BEFORE):
+            for m in pattern.finditer(text):
+                _add(found, block, m.group("name"), float(m.group("w")), m.span())
+        kinds = {c.kind for c in found.values()}
+        if found and (_EVALUATION.search(text) or {"price", "quality"} <= kinds):
+            yield from found.values()
+
+
+def _ratio(block: Block, m: re.Match[str], found: dict[str, AwardCriterion]) -> None:
+    x, y = float(m.group("x")), float(m.group("y"))
+    if x + y != 100:
+        return
+    _add(found, block, m.group("a"), x, m.span())
+    _add(found, block, m.group("b"), y, m.span())
+
+
+def _add(found: dict[str, AwardCriterion], block: Block, name: str, weight: float,
+         span: tuple[int, int]) -> None:
+    kind = criterion_kind(name)
+    if kind in found or weight > 100:
+        return
+    found[kind] = AwardCriterion(name.strip().capitalize(), kind, weight,
+                                 block.text[span[0]:span[1]], block.locate(*span), block.index)
+
+
+def points_criteria(blocks: list[Block]) -> list[AwardCriterion]:
+    """Criteria listed with points, "(40 points)" or "[ 30 ]", that add up to 100."""
+    lines: list[tuple[Block, int, re.Match[str]]] = []
+    for block in blocks:
+        offset = 0
+        for line in block.text.split("\n"):
+            m = _POINTS_LINE.match(line)
+            if m:
+                lines.append((block, offset, m))
+            offset += len(line) + 1
+    top: list[AwardCriterion] = []
+    subs: list[AwardCriterion] = []
+    numbered = any((m.group("label") or "")[:1].isdigit() for _, _, m in lines)
+    for block, offset, m in lines:
+        weight = float(m.group("w") or m.group("w2"))
+        if weight > 100:
+            continue
+        name = m.group("name").strip().rstrip(":")
+        label = (m.group("label") or "").strip()
+        span = (offset + m.start("name"), offset + m.end())
+        criterion = AwardCriterion(name, criterion_kind(name), weight, m.group(0).strip(),
+                                   block.locate(*span), block.index)
+        sub = label[:1].isalpha() or (numbered and not label)
+        if sub and top:
+            subs.append(_with_parent(criterion, top[-1].name))
+        else:
+            top.append(criterion)
+    if top and abs(sum(c.weight or 0 for c in top) - 100) < 0.5:
+        return top + subs
+    return []
+
+
+def _with_parent(criterion: AwardCriterion, parent: str) -> AwardCriterion:
+    return AwardCriterion(criterion.name, criterion.kind, criterion.weight, criterion.text,
+                          criterion.location, criterion.block, parent, criterion.pass_fail)
+
+
+def _nest(criteria: list[AwardCriterion]) -> list[AwardCriterion]:
+    """Rows that split a quality criterion's weight become its sub-criteria."""
+    if not criteria or any(c.parent for c in criteria):
+        return criteria
+    total = sum(c.weight or 0 for c in criteria)
+    if total <= 100.5:
+        return criteria
+    out = list(criteria)
+    for i, parent in enumerate(criteria):
+        if parent.kind != "quality" or parent.weight is None:
+            continue
+        running = 0.0
+        for j in range(i + 1, len(criteria)):
+            running += criteria[j].weight or 0
+            if abs(running - parent.weight) < 0.5:
+                for k in range(i + 1, j + 1):
+                    out[k] = _with_parent(criteria[k], parent.name)
+                return out
+            if running > parent.weight:
+                break
+    return out

@@ -1,0 +1,179 @@
+"""Contract term, payment mechanism, hourly rates, built-in price cuts and visit lengths."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from kindlint.model.document import Block, BlockKind
+from kindlint.model.facts import Amount, ContractTerm, Evidence
+from kindlint.extract.numbers import NUMBER, to_number, years
+
+_UNIT = r"(?P<unit>years?|months?)"
+_TERMS = tuple(re.compile(p, re.IGNORECASE) for p in (
+    rf"contract (?:term|period)\s*:?\s*(?P<n>{NUMBER})\s*{_UNIT}",
+    rf"(?:(?:initial|contract|framework|agreement|call-off|base) (?:term|period|duration)|"
+    rf"\bterm)\s+"
+    rf"(?:of (?:the |this )?(?:contract|framework|agreement)\s+)?(?:will be|shall be|is|of)\s+"
+    rf"(?:a |an )?(?:fixed |initial )?(?:term |period )?(?:of )?(?P<n>{NUMBER})\s*[- ]?\s*{_UNIT}",
+    rf"for (?:a|an) (?:fixed |initial )?(?:term|period) of (?P<n>{NUMBER})\s*{_UNIT}",
+    rf"(?P<n>{NUMBER})[- ]{_UNIT}\s+(?:(?!of\b|from\b|after\b|before\b)\w+\s+){{0,2}}"
+    rf"(?:contract|framework|agreement|call-off)",
+))
+_PLUS = re.compile(rf"(?P<a>\d{{1,2}})\s*\+\s*(?P<b>\d{{1,2}})(?:\s*\+\s*(?P<c>\d{{1,2}}))?\s*"
+                   rf"{_UNIT}", re.IGNORECASE)
+_EXTENSION = re.compile(
+    rf"(?:extend|extension|renew)\w*\b[^.;]{{0,80}}?(?:for\s+)?(?:up to\s+|a further\s+|"
+    rf"an additional\s+|a maximum of\s+|further\s+)?(?:(?P<count>{NUMBER})\s+(?:further\s+)?"
+    rf"(?:periods?|terms?|times?)\s+of\s+(?:up to\s+)?)?(?P<n>{NUMBER})\s*[- ]?\s*"
+    rf"(?:further\s+|additional\s+|more\s+)?{_UNIT}"
+    rf"|(?P<count2>{NUMBER})\s+(?:further\s+|optional\s+)?(?:extensions?|extension periods?)\s+"
+    rf"of\s+(?:up to\s+)?(?P<n2>{NUMBER})\s*[- ]?\s*(?P<unit2>years?|months?)",
+    re.IGNORECASE)
+
+
+def find_term(blocks: Iterable[Block]) -> ContractTerm | None:
+    """The first stated contract length, with any extension options in the same block."""
+    for block in blocks:
+        text = block.text
+        if m := _PLUS.search(text):
+            base = float(m.group("a"))
+            extra = float(m.group("b")) + float(m.group("c") or 0)
+            unit = m.group("unit")
+            return ContractTerm(years(base, unit), years(extra, unit),
+                                Evidence(m.group(0), block.locate(*m.span()), block.index))
+        m = next((found for p in _TERMS if (found := p.search(text))), None)
+        if not m:
+            continue
+        number, unit = to_number(m.group("n")), m.group("unit")
+        if number is None:
+            continue
+        extension = None
+        if e := _EXTENSION.search(text, m.end() - 1) or _EXTENSION.search(text):
+            amount = to_number(e.group("n") or e.group("n2") or "")
+            count = to_number(e.group("count") or e.group("count2") or "") or 1
+            if amount is not None and e.start() != m.start():
+                extension = years(amount * count, e.group("unit") or e.group("unit2"))
+        return ContractTerm(years(number, unit), extension,
+                            Evidence(m.group(0), block.locate(*m.span()), block.index))
+    return None
+
+
+_PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("payment-by-results", r"payment[s]? by results?|\bPbR\b|outcome[s]?[- ]based payments?|"
+                               r"outcome payments?|paid on (?:the )?(?:achievement of )?"
+                               r"(?:\w+ )?(?:outcomes?|results)|social impact bonds?|"
+                               r"(?:job|sustainment|milestone) (?:outcome )?payments?|"
+                               r"payments? (?:made |paid )?at \d+,? (?:and |\d+ and )?\d+ weeks|"
+                               r"% of (?:the )?(?:annual |monthly )?(?:fee|price|contract value|"
+                               r"payment)s? (?:is |will be |shall be )?(?:paid on|contingent|"
+                               r"at risk|linked to|dependent on)"),
+        ("per-minute", r"paid (?:by|for|per) (?:the |each |actual )?minutes?|\bper minute\b|"
+                       r"by the minute|rounded (?:up |down )?to the nearest \d+ minutes|"
+                       r"actual (?:time|minutes) (?:delivered|spent|recorded)"),
+        ("cost-and-volume", r"cost and volume"),
+        ("block", r"block (?:contract|payment|purchas|funding|booking)"),
+        ("per-visit", r"\bper (?:visit|call)\b"),
+        ("hourly", r"hourly rate|\bper hour\b|an hour\b"),
+        ("individual-service-fund", r"individual service funds?|personal budgets?|"
+                                    r"direct payments?"),
+    )
+)
+
+
+def find_payment_models(blocks: Iterable[Block]) -> tuple[list[str], list[Evidence]]:
+    """Payment mechanisms named in the text, each with its first evidence."""
+    kinds: list[str] = []
+    evidence: list[Evidence] = []
+    for block in blocks:
+        for kind, pattern in _PAYMENT_KINDS:
+            if kind in kinds:
+                continue
+            if m := pattern.search(block.text):
+                kinds.append(kind)
+                evidence.append(Evidence(m.group(0), block.locate(*m.span()), block.index))
+    return kinds, evidence
+
+
+_RATE = re.compile(
+    r"(?P<cur>£|GBP\s?|\$|USD\s?|€|EUR\s?)\s?(?P<amount>\d{1,3}(?:\.\d{1,2})?)\s*"
+    r"(?:per hour|an hour|/\s?hour|/\s?hr|p/?h\b|per contact hour|hourly)"
+    r"|(?:hourly rate|rate per hour|hourly price)\b[^.£$€]{0,80}?"
+    r"(?P<cur2>£|GBP\s?|\$|€)\s?(?P<amount2>\d{1,3}(?:\.\d{1,2})?)"
+    r"|capped at\s*(?P<cur3>£|GBP\s?)\s?(?P<amount3>\d{1,3}(?:\.\d{1,2})?)(?=[^.]{0,40}hour)",
+    re.IGNORECASE)
+_CURRENCY = {"£": "GBP", "gbp": "GBP", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR"}
+
+
+def find_hourly_rates(blocks: Iterable[Block]) -> list[Amount]:
+    rates = []
+    for block in blocks:
+        for m in _RATE.finditer(block.text):
+            amount = m.group("amount") or m.group("amount2") or m.group("amount3")
+            currency = (m.group("cur") or m.group("cur2") or m.group("cur3") or "").strip()
+            rates.append(Amount(float(amount), f"{_CURRENCY.get(currency.lower(), currency)}/hour",
+                                Evidence(m.group(0), block.locate(*m.span()), block.index)))
+    return rates
+
+
+_REDUCTION = re.compile(
+    r"(?P<p>\d{1,2}(?:\.\d+)?)\s*%\s*(?:annual|yearly|year[- ]on[- ]year|per annum|each year)?\s*"
+    r"(?:price |rate |fee |efficiency |cost )?(?:reduction|decrease|cut|efficienc(?:y|ies)|"
+    r"saving)s?"
+    r"|(?:reduc\w+|decreas\w+|cut)\s+(?:the |in the )?(?:hourly |annual |contract )?"
+    r"(?:price|rate|fee|charges?|payments?|contract value)s?\s+(?:\w+\s+){0,4}?by\s+"
+    r"(?P<p2>\d{1,2}(?:\.\d+)?)\s*%", re.IGNORECASE)
+_MONEY_CONTEXT = re.compile(r"price|rate|fee|charge|contract|payment|cost|value|invoice|"
+                            r"efficien", re.IGNORECASE)
+
+
+def find_price_reductions(blocks: Iterable[Block]) -> list[Amount]:
+    """Built-in cuts to what is paid, e.g. "a 1% annual reduction built into the contract"."""
+    found = []
+    for block in blocks:
+        for m in _REDUCTION.finditer(block.text):
+            s_start, s_end = block.sentence_at(m.start())
+            if not _MONEY_CONTEXT.search(block.text[s_start:s_end]):
+                continue
+            value = float(m.group("p") or m.group("p2"))
+            found.append(Amount(value, "%", Evidence(m.group(0), block.locate(*m.span()),
+                                                     block.index)))
+    return found
+
+
+_MINUTE_AMOUNT = re.compile(r"\b(?P<n>\d{1,3}|five|ten|fifteen|twenty|thirty|forty[- ]five|forty|"
+                            r"sixty)[- ]?min(?:ute)?s?\b", re.IGNORECASE)
+_VISIT_WORD = re.compile(r"\b(?:visits?|calls?|slots?|appointments?|units? of)\b", re.IGNORECASE)
+_PUNCTUALITY = re.compile(r"within|late|early|respon|attend|tolerance|window|up to|before|after",
+                          re.IGNORECASE)
+_OF_TIME = re.compile(r"\s*(?:of|before|after|late|early|either side)\b", re.IGNORECASE)
+
+
+def find_visit_lengths(blocks: Iterable[Block]) -> list[Amount]:
+    """Visit or call lengths ("15-minute calls", "visits of 30 minutes"), not punctuality
+    ("start within 15 minutes of the planned time")."""
+    found = []
+    for block in blocks:
+        text = block.text
+        for m in _MINUTE_AMOUNT.finditer(text):
+            before = text[max(0, m.start() - 40):m.start()]
+            after = text[m.end():m.end() + 25]
+            if not (_VISIT_WORD.match(after.lstrip(" -")) or _VISIT_WORD.search(before)):
+                continue
+            if _PUNCTUALITY.search(before[-18:]) or _OF_TIME.match(after):
+                continue
+            value = to_number(m.group("n").replace("-", " ").split()[0]) \
+                if not m.group("n").lower().startswith("forty") else (
+                    45.0 if "five" in m.group("n").lower() else 40.0)
+            if value is None:
+                continue
+            found.append(Amount(value, "minutes", Evidence(m.group(0), block.locate(*m.span()),
+                                                           block.index)))
+    return found
+
+
+def prose_blocks(blocks: Iterable[Block]) -> Iterator[Block]:
+    """Blocks that carry running text (not page headers or footers)."""
+    return (b for b in blocks if b.kind not in (BlockKind.HEADER, BlockKind.FOOTER))
