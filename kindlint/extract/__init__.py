@@ -24,7 +24,6 @@ def extract_facts(document: Document, *, domain: str | None = None,
     evidence = classify_domains(document.text)
     kind, kind_evidence = classify_kind(document)
     blocks = list(prose_blocks(document.blocks))
-    payment_kinds, payment_evidence = find_payment_models(blocks)
     return Facts(
         document_kind=document_kind or kind,
         kind_evidence=("set in configuration",) if document_kind else kind_evidence,
@@ -33,8 +32,7 @@ def extract_facts(document: Document, *, domain: str | None = None,
         kpis=find_kpis(document),
         award=find_award(document),
         term=find_term(blocks),
-        payment_models=tuple(payment_evidence),
-        payment_kinds=tuple(payment_kinds),
+        payment_models=tuple(find_payment_models(blocks)),
         visit_lengths=tuple(find_visit_lengths(blocks)),
         hourly_rates=tuple(find_hourly_rates(blocks)),
         price_reductions=tuple(find_price_reductions(blocks)),

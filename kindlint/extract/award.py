@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kindlint.extract.numbers import first_percent
 from kindlint.model.document import Block, BlockKind, Document, Table
 from kindlint.model.facts import AwardBasis, AwardCriterion, Evidence, WeightingScheme
-from kindlint.extract.numbers import first_percent
 
 NAME = (r"price|cost|quality|social value|technical(?: merit| approach| quality)?|"
         r"commercial|financial|non-price")
+_FILLER = (r"(?:criteri(?:on|a)|weighting|weighted|weight|score[ds]?|is|are|will|shall|be|then|"
+           r"carr(?:y|ies)|worth|accounts? for|at|of|=|:|-|–|—|\()")
 _WEIGHT_AFTER = re.compile(
-    rf"\b(?P<name>{NAME})\b\s*(?:criteri(?:on|a))?\s*(?:weighting|weighted|weight|score)?\s*"
-    rf"(?:of|at|is|=|:|-|–|—|\()?\s*(?P<w>\d{{1,3}}(?:\.\d+)?)\s*%", re.IGNORECASE)
+    rf"\b(?P<name>{NAME})\b(?:\s*{_FILLER}){{0,4}}\s*(?P<w>\d{{1,3}}(?:\.\d+)?)\s*%",
+    re.IGNORECASE)
 _WEIGHT_BEFORE = re.compile(
     rf"(?P<w>\d{{1,3}}(?:\.\d+)?)\s*%\s*(?:weighting\s*)?(?:for|on|to|of)?\s*(?:the\s+)?"
     rf"\b(?P<name>{NAME})\b", re.IGNORECASE)
@@ -78,13 +80,16 @@ def criterion_kind(name: str) -> str:
 def find_award(document: Document) -> AwardBasis:
     """Award criteria with weights, plus price-only and quality-led statements."""
     schemes = [found for table in document.tables if (found := list(table_criteria(table)))]
-    if not schemes:
-        table_cells = {b.index for t in document.tables for row in t.rows for b in row}
-        prose = [b for b in document.blocks if b.index not in table_cells
-                 and b.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
-        found = list(prose_criteria(prose)) or points_criteria(prose)
-        if found:
+    table_cells = {b.index for t in document.tables for row in t.rows for b in row}
+    prose = [b for b in document.blocks if b.index not in table_cells
+             and b.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
+    seen = {_signature(s) for s in schemes}
+    for found in prose_criteria(prose):
+        if _signature(found) not in seen:
+            seen.add(_signature(found))
             schemes.append(found)
+    if not schemes and (points := points_criteria(prose)):
+        schemes.append(points)
     lowest = quality_led = None
     for block in document.blocks:
         if lowest is None:
@@ -136,12 +141,17 @@ def table_criteria(table: Table) -> Iterator[AwardCriterion]:
         found.append(AwardCriterion(first_line, criterion_kind(first_line), weight,
                                     f"{name} {weight_text}".strip(), row[weight_col].location,
                                     row[weight_col].index, pass_fail=pass_fail))
-    if found and any(c.kind == "price" for c in found) or len(found) >= 2:
+    if (found and any(c.kind == "price" for c in found)) or len(found) >= 2:
         yield from found
 
 
-def prose_criteria(blocks: list[Block]) -> Iterator[AwardCriterion]:
-    """Weights written in sentences; needs an evaluation cue or both price and quality."""
+def _signature(criteria: list[AwardCriterion]) -> frozenset[tuple[str, float | None]]:
+    return frozenset((c.kind, c.weight) for c in criteria if c.parent is None)
+
+
+def prose_criteria(blocks: list[Block]) -> Iterator[list[AwardCriterion]]:
+    """Weights written in sentences, one set per block; needs an evaluation cue or both price
+    and quality in the same block."""
     for block in blocks:
         text = block.text
         found: dict[str, AwardCriterion] = {}
@@ -158,7 +168,7 @@ def prose_criteria(blocks: list[Block]) -> Iterator[AwardCriterion]:
                 _add(found, block, m.group("name"), float(m.group("w")), m.span())
         kinds = {c.kind for c in found.values()}
         if found and (_EVALUATION.search(text) or {"price", "quality"} <= kinds):
-            yield from found.values()
+            yield list(found.values())
 
 
 def _ratio(block: Block, m: re.Match[str], found: dict[str, AwardCriterion]) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from kindlint.model.document import Block, BlockKind
-from kindlint.model.facts import Amount, ContractTerm, Evidence
+from kindlint.extract.negation import negated
 from kindlint.extract.numbers import NUMBER, to_number, years
+from kindlint.model.document import Block, BlockKind
+from kindlint.model.facts import Amount, ContractTerm, Evidence, PaymentModel
 
 _UNIT = r"(?P<unit>years?|months?)"
 _TERMS = tuple(re.compile(p, re.IGNORECASE) for p in (
@@ -70,6 +71,8 @@ _PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                r"% of (?:the )?(?:annual |monthly )?(?:fee|price|contract value|"
                                r"payment)s? (?:is |will be |shall be )?(?:paid on|contingent|"
                                r"at risk|linked to|dependent on)"),
+        ("time-and-task", r"time[- ]and[- ]task|task[- ]and[- ]time|task[- ]based (?:commissioning|"
+                          r"contract|specification)|commissioned hours"),
         ("per-minute", r"paid (?:by|for|per) (?:the |each |actual )?minutes?|\bper minute\b|"
                        r"by the minute|rounded (?:up |down )?to the nearest \d+ minutes|"
                        r"actual (?:time|minutes) (?:delivered|spent|recorded)"),
@@ -83,18 +86,19 @@ _PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-def find_payment_models(blocks: Iterable[Block]) -> tuple[list[str], list[Evidence]]:
-    """Payment mechanisms named in the text, each with its first evidence."""
-    kinds: list[str] = []
-    evidence: list[Evidence] = []
+def find_payment_models(blocks: Iterable[Block]) -> list[PaymentModel]:
+    """Every place the text asks for a payment mechanism (one per block and kind); mentions
+    that reject a mechanism ("will not be paid by the minute") are left out."""
+    found = []
     for block in blocks:
         for kind, pattern in _PAYMENT_KINDS:
-            if kind in kinds:
-                continue
-            if m := pattern.search(block.text):
-                kinds.append(kind)
-                evidence.append(Evidence(m.group(0), block.locate(*m.span()), block.index))
-    return kinds, evidence
+            for m in pattern.finditer(block.text):
+                if negated(block, *m.span()):
+                    continue
+                found.append(PaymentModel(kind, Evidence(m.group(0), block.locate(*m.span()),
+                                                         block.index)))
+                break
+    return found
 
 
 _RATE = re.compile(

@@ -79,7 +79,7 @@ def _table_roles(table: Table) -> dict[str, int]:
 
 def is_kpi_table(table: Table) -> bool:
     headers = " ".join(table.headers)
-    if not table.header_rows or _NOT_KPI.search(headers) and "target" not in headers.lower():
+    if not table.header_rows or (_NOT_KPI.search(headers) and "target" not in headers.lower()):
         return False
     roles = _table_roles(table)
     named = "name" in roles or "id" in roles
@@ -252,7 +252,8 @@ def classify_consequence(text: str) -> Consequence:
 _KINDS: tuple[tuple[KpiKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
-        (KpiKind.EXPERIENCE, r"experienc|feedback|satisfaction|satisfied|\bsay(?:s)? (?:that|they)\b|"
+        (KpiKind.EXPERIENCE, r"experienc|feedback|satisfaction|satisfied|"
+                             r"\bsay(?:s)? (?:that|they)\b|"
                              r"people who say|\bfeel(?:s)? (?:safe|listened|respected|in control)|"
                              r"listened to|treated with|dignity and respect|kindness|"
                              r"what matters|I statements?|survey|quality of life|happy with"),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kindlint.model.document import Block, Document, Location
-from kindlint.model.facts import Facts
+from kindlint.model.facts import Evidence, Facts
 from kindlint.model.findings import Confidence, Finding, Severity
 
 if TYPE_CHECKING:
@@ -95,6 +95,18 @@ class RuleContext:
             block=block.index if block is not None else None,
             subject=subject,
         )
+
+
+    def at(self, evidence: Evidence, **values: Any) -> Finding:
+        """A finding at the words a fact was read from."""
+        block = self.document.blocks[evidence.block] if evidence.block is not None else None
+        span = evidence.location.span or (0, len(block.text) if block else 0)
+        return self.finding(block, span[0], span[1], **values)
+
+    @property
+    def relational(self) -> bool:
+        """Relational thresholds apply unless the text is clearly about something else."""
+        return self.facts.relational
 
 
 class _Keep(dict):

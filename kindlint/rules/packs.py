@@ -158,9 +158,16 @@ def _check(path: Path, folder: Path, spec: Mapping[str, Any]):
         if not module.is_file():
             raise RuleDataError(path, f"check module {module.name} not found")
         return "python", _LazyCheck(module, spec.get("function", "check"))
+    if kind == "absence":
+        from kindlint.rules.absence import AbsenceCheck
+
+        try:
+            return "absence", AbsenceCheck(spec)
+        except (KeyError, ValueError, re.error) as exc:
+            raise RuleDataError(path, f"bad absence check: {exc}") from None
     if kind == "engine":
         return "engine", _no_findings
-    raise RuleDataError(path, "check.kind must be 'phrase', 'python' or 'engine'")
+    raise RuleDataError(path, "check.kind must be 'phrase', 'absence', 'python' or 'engine'")
 
 
 def phrase_terms(path: Path, spec: Mapping[str, Any]) -> tuple[Term, ...]:

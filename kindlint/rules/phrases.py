@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kindlint.extract.domain import mentions
+from kindlint.extract.negation import negated
 from kindlint.model.document import Block
 from kindlint.model.findings import Confidence, Severity
 
@@ -74,6 +75,7 @@ class Term:
     not_near: re.Pattern[str] | None = None
     domains: frozenset[str] = frozenset()
     standalone: bool = False
+    negated: str = "flag"  # "skip": ignore statements that reject the phrase
     proper_names: str = "skip"  # "skip", "info" or "flag"
     quoted: str = "info"  # "info", "skip" or "flag"
     severity: Severity | None = None
@@ -102,6 +104,9 @@ def phrase_regex(phrase: str, counter: list[int]) -> str:
     out = ""
     need_separator = False
     for token in phrase.split():
+        if token.count("(") != token.count(")"):
+            raise ValueError(f"unbalanced brackets in {token!r} of {phrase!r} "
+                             "(a choice cannot contain spaces)")
         optional = _optional_token(token)
         body = _token_regex(token[:-1] if optional else token, counter)
         if not need_separator:
@@ -245,6 +250,7 @@ def compile_term(spec: Mapping[str, Any], defaults: Mapping[str, Any]) -> Term:
         not_near=rx("not-near", "anywhere"),
         domains=frozenset(_as_list(get("domains"))),
         standalone=bool(get("standalone", False)),
+        negated=get("negated", "flag"),
         proper_names=get("proper-names", "skip"),
         quoted=get("quoted", "info"),
         severity=Severity(severity) if severity else None,
@@ -328,6 +334,8 @@ class PhraseMatcher:
         if term.near is not None and not term.near.search(sentence):
             return None
         if term.not_near is not None and term.not_near.search(sentence):
+            return None
+        if term.negated == "skip" and negated(block, start, end):
             return None
         if term.domains and not (term.domains & domains) and not any(
             mentions(d, sentence) for d in term.domains

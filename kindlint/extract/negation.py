@@ -1,0 +1,28 @@
+"""Is a statement negated or rejected? ("15-minute visits will not be used", "rather than")."""
+
+from __future__ import annotations
+
+import re
+
+from kindlint.model.document import Block
+
+_BEFORE = re.compile(
+    r"\b(?:no|not|never|nor|without|rather than|instead of|other than|avoid(?:s|ing)?|"
+    r"prohibit(?:s|ed)?|ban(?:s|ned)?|end(?:s|ing)? (?:the )?(?:use of|reliance on)|"
+    r"move(?:s|d)? away from|moving away from|replace(?:s|d)?|no longer|will not|won't|"
+    r"shall not|must not|cannot|can't|does not|do not|don't|is not|are not|free from|"
+    r"opposed to|away from|exclud(?:e|es|ed|ing))\b[^.;:]{0,50}$",
+    re.IGNORECASE)
+_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:will not|shall not|must not|are not|is not|won't|cannot|"
+    r"will never|should not|not be|no longer|not (?:be )?(?:used|permitted|allowed|accepted|"
+    r"commissioned|paid|applied)|(?:are|is|be) (?:prohibited|banned|excluded|not permitted))\b",
+    re.IGNORECASE)
+
+
+def negated(block: Block, start: int, end: int) -> bool:
+    """True when the sentence holding ``text[start:end]`` rejects it rather than asks for it."""
+    s_start, s_end = block.sentence_at(start)
+    before = block.text[s_start:end]  # "quality will not be assessed on a pass/fail basis"
+    after = block.text[end:s_end]
+    return bool(_BEFORE.search(before) or _AFTER.search(after))

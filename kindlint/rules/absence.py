@@ -1,0 +1,75 @@
+"""Absence rules: a relational commissioning document that never mentions something it needs.
+
+Declared in rule.toml with ``[check] kind = "absence"``: ``signals`` (phrases, any of which
+present and not negated means the document passes), ``homes`` (headings where such a clause
+usually lives, to anchor the finding), ``looked-for`` and ``where`` (plain words for the
+message). They only run on tenders, specifications, contracts and KPI schedules for
+relational services that are long enough to judge (option ``min-words``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from kindlint.extract.domain import RELATIONAL_DOMAINS
+from kindlint.extract.negation import negated
+from kindlint.model.document import Block, BlockKind
+from kindlint.model.findings import Finding
+from kindlint.rules.context import RuleContext
+from kindlint.rules.phrases import phrase_regex
+
+DEFAULT_KINDS = ("tender", "specification", "contract", "kpi-schedule")
+KIND_NAMES = {"tender": "tender", "specification": "specification", "contract": "contract",
+              "kpi-schedule": "KPI schedule", "policy": "policy", "bid": "bid"}
+
+
+class AbsenceCheck:
+    """Reports once per document when none of the signal phrases appears."""
+
+    def __init__(self, spec: Mapping[str, Any]) -> None:
+        self.signals = _compile(spec["signals"])
+        self.homes = _compile(spec.get("homes", ()))
+        self.looked_for = str(spec["looked-for"])
+        self.where = str(spec["where"])
+        self.kinds = tuple(spec.get("kinds", DEFAULT_KINDS))
+
+    def applies(self, ctx: RuleContext) -> bool:
+        facts = ctx.facts
+        return (facts.document_kind in self.kinds
+                and any(d in RELATIONAL_DOMAINS for d in facts.domains)
+                and ctx.document.word_count >= int(ctx.options.get("min-words", 1000)))
+
+    def present(self, blocks: Iterable[Block]) -> bool:
+        for block in blocks:
+            for m in self.signals.finditer(block.text):
+                if not negated(block, *m.span()):
+                    return True
+        return False
+
+    def __call__(self, ctx: RuleContext) -> Iterable[Finding]:
+        if not self.applies(ctx) or self.present(ctx.document.blocks):
+            return
+        anchor = self._anchor(ctx.document.blocks)
+        kind = KIND_NAMES.get(ctx.facts.document_kind or "", "document")
+        yield ctx.finding(anchor, 0, len(anchor.text) if anchor else None,
+                          looked_for=self.looked_for, where=self.where, kind=kind,
+                          subject="whole document")
+
+    def _anchor(self, blocks: tuple[Block, ...]) -> Block | None:
+        headings = [b for b in blocks if b.kind is BlockKind.HEADING]
+        if self.homes is not None:
+            for block in headings:
+                if self.homes.search(block.text):
+                    return block
+        return headings[0] if headings else (blocks[0] if blocks else None)
+
+
+def _compile(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    phrases = list(phrases)
+    if not phrases:
+        return None
+    counter = [0]
+    return re.compile("|".join(f"(?:{phrase_regex(p, counter)})" for p in phrases)
+                      .replace("(?P<pl", "(?P<s"), re.IGNORECASE)

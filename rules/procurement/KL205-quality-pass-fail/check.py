@@ -1,0 +1,35 @@
+"""KL205: quality only as a pass/fail gate while price decides the award."""
+
+import re
+
+from kindlint.extract.negation import negated
+
+_PASS_FAIL = re.compile(r"(?:quality|technical)[^.;]{0,80}?pass\s*/\s*fail|pass\s*/\s*fail[^.;]{0,40}?"
+                        r"(?:quality|technical)", re.IGNORECASE)
+_PRICE_SCORED = re.compile(r"(?:price|cost|rate)[^.;]{0,60}?(?:scored|score|evaluated|ranked|"
+                           r"decid|determin)|(?:scored|ranked|evaluated) on (?:a |the )?"
+                           r"(?:price|cost)|lowest (?:price|rate|cost)", re.IGNORECASE)
+
+
+def check(ctx):
+    award = ctx.facts.award
+    price_decides = award.lowest_price is not None or any(
+        s.price_weight and not s.quality_weight for s in award.schemes)
+    for scheme in award.schemes:
+        gates = [c for c in scheme.criteria if c.pass_fail and c.kind == "quality"]
+        if gates and scheme.price_weight and not scheme.quality_weight:
+            yield ctx.at(_evidence(gates[0]), subject="award weighting")
+    for block in ctx.document.blocks:
+        for m in _PASS_FAIL.finditer(block.text):
+            if negated(block, *m.span()):
+                continue
+            start, end = block.sentence_at(m.start())
+            if price_decides or _PRICE_SCORED.search(block.text[start:end]):
+                yield ctx.finding(block, *m.span(), subject="award weighting")
+                break
+
+
+def _evidence(criterion):
+    from kindlint.model.facts import Evidence
+
+    return Evidence(criterion.text, criterion.location, criterion.block)
