@@ -2,7 +2,7 @@
 
 Declared in rule.toml with ``[check] kind = "absence"``: ``signals`` (phrases, any of which
 present and not negated means the document passes), ``homes`` (headings where such a clause
-usually lives, to anchor the finding), ``looked-for`` and ``where`` (plain words for the
+usually lives, most likely first, to anchor the finding), ``looked-for`` and ``where`` (plain words for the
 message). They only run on tenders, specifications, contracts and KPI schedules for
 relational services that are long enough to judge (option ``min-words``).
 """
@@ -30,7 +30,7 @@ class AbsenceCheck:
 
     def __init__(self, spec: Mapping[str, Any]) -> None:
         self.signals = _compile(spec["signals"])
-        self.homes = _compile(spec.get("homes", ()))
+        self.homes = [_compile([home]) for home in spec.get("homes", ())]
         self.looked_for = str(spec["looked-for"])
         self.where = str(spec["where"])
         self.kinds = tuple(spec.get("kinds", DEFAULT_KINDS))
@@ -59,9 +59,9 @@ class AbsenceCheck:
 
     def _anchor(self, blocks: tuple[Block, ...]) -> Block | None:
         headings = [b for b in blocks if b.kind is BlockKind.HEADING]
-        if self.homes is not None:
+        for home in self.homes:  # the first home listed is the most likely place
             for block in headings:
-                if self.homes.search(block.text):
+                if home.search(block.text):
                     return block
         return headings[0] if headings else (blocks[0] if blocks else None)
 

@@ -5,8 +5,9 @@ A phrase is written in a small notation, compiled to a regular expression:
 * words are separated by spaces; a hyphen inside a word also matches a space or nothing
   ("ex-offender" matches "ex offender" and "exoffender");
 * ``word(s)`` / ``word(es)`` add an optional plural ending (used to keep number in suggestions);
-* ``(a|b)`` is a choice; ``trespass(er|ers)?`` an optional ending; a ``?`` after a whole
-  word or choice makes it optional (``unit(s) of supported? housing``);
+* ``(a|b)`` is a choice (choices may hold several words: ``(told us|tell us)``);
+  ``trespass(er|ers)?`` an optional ending; a ``?`` after a whole word or choice makes it
+  optional (``unit(s) of supported? housing``); ``\\(`` is a literal bracket;
 * ``#`` is any number and ``*`` any one word.
 
 Every match is checked against the term's context conditions before it becomes a finding.
@@ -101,12 +102,41 @@ class PhraseMatch:
 
 def phrase_regex(phrase: str, counter: list[int]) -> str:
     """Compile one phrase of the notation to regex source (plural groups named ``plN``)."""
+    body = _words_regex(phrase, counter)
+    return r"(?<![\w])" + body + r"(?![\w])"
+
+
+def _split_top(text: str, separator: str) -> list[str]:
+    """Split at ``separator`` outside brackets; ``\\(`` escapes a bracket."""
+    parts, depth, current, i = [], 0, [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            current.append(text[i:i + 2])
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                raise ValueError(f"unbalanced brackets in {text!r}")
+        if ch == separator and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    if depth:
+        raise ValueError(f"unbalanced brackets in {text!r}")
+    parts.append("".join(current))
+    return parts
+
+
+def _words_regex(phrase: str, counter: list[int]) -> str:
     out = ""
     need_separator = False
-    for token in phrase.split():
-        if token.count("(") != token.count(")"):
-            raise ValueError(f"unbalanced brackets in {token!r} of {phrase!r} "
-                             "(a choice cannot contain spaces)")
+    for token in (t for t in _split_top(phrase, " ") if t):
         optional = _optional_token(token)
         body = _token_regex(token[:-1] if optional else token, counter)
         if not need_separator:
@@ -114,16 +144,36 @@ def phrase_regex(phrase: str, counter: list[int]) -> str:
             need_separator = not optional
         else:
             out += f"(?:{SEPARATOR}{body})?" if optional else f"{SEPARATOR}{body}"
-    return r"(?<![\w])" + out + r"(?![\w])"
+    if not out:
+        raise ValueError(f"empty phrase {phrase!r}")
+    return out
 
 
 def _optional_token(token: str) -> bool:
     """``word?`` and ``(a|b)?`` are optional words; ``word(s|es)?`` only has an optional end."""
-    if len(token) < 2 or not token.endswith("?"):
+    if len(token) < 2 or not token.endswith("?") or token.endswith("\\?"):
         return False
     if not token.endswith(")?"):
         return True
-    return token.startswith("(") and token.index(")") == len(token) - 2
+    return token.startswith("(") and _closing(token, 0) == len(token) - 2
+
+
+def _closing(text: str, start: int) -> int:
+    """Index of the bracket closing the one at ``start``."""
+    depth = 0
+    i = start
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unbalanced brackets in {text!r}")
 
 
 def _token_regex(token: str, counter: list[int]) -> str:
@@ -131,7 +181,7 @@ def _token_regex(token: str, counter: list[int]) -> str:
         return r"\d+(?:[.,]\d+)*"
     if token == "*":
         return r"[A-Za-z][\w'’\-]*"
-    pieces = [_piece_regex(piece, counter) for piece in token.split("-")]
+    pieces = [_piece_regex(piece, counter) for piece in _split_top(token, "-")]
     return _HYPHEN.join(pieces)
 
 
@@ -140,58 +190,72 @@ def _piece_regex(piece: str, counter: list[int]) -> str:
     i = 0
     while i < len(piece):
         if piece[i] == "(":
-            close = piece.index(")", i)
+            close = _closing(piece, i)
             inner = piece[i + 1 : close]
             if inner in ("s", "es") and i > 0:
                 counter[0] += 1
                 out.append(f"(?P<pl{counter[0]}>{inner})?")
             else:
-                out.append("(?:" + "|".join(re.escape(alt) for alt in inner.split("|")) + ")")
+                alternatives = [_words_regex(alt, counter) for alt in _split_top(inner, "|")]
+                out.append("(?:" + "|".join(alternatives) + ")")
                 if piece[close + 1 : close + 2] == "?":
                     out.append("?")
                     close += 1
             i = close + 1
         else:
             j = i
+            literal = []
             while j < len(piece) and piece[j] != "(":
+                if piece[j] == "\\" and j + 1 < len(piece):
+                    literal.append(piece[j + 1])
+                    j += 2
+                    continue
+                literal.append(piece[j])
                 j += 1
-            out.append(re.escape(piece[i:j]).replace("'", "['’]"))
+            out.append(re.escape("".join(literal)).replace("'", "['’]"))
             i = j
     return "".join(out)
 
 
 def phrase_triggers(phrase: str) -> set[str]:
     """Lower-case words, one of which must occur for the phrase to match (its longest word)."""
-    best: list[str] = []
+    best: set[str] = set()
     best_len = 0
-    for token in phrase.split():
-        if token in ("#", "*") or _optional_token(token):
+    for token in _split_top(phrase, " "):
+        if not token or token in ("#", "*") or _optional_token(token):
             continue
-        for piece in token.split("-"):
-            expansions = _expand(piece)
-            shortest = min(len(e) for e in expansions)
-            if shortest > best_len:
-                best, best_len = expansions, shortest
-    words = {max(_TOKEN_WORDS.findall(e) or [""], key=len).lower() for e in best}
-    words.discard("")
-    if not words:
+        for piece in _split_top(token, "-"):
+            words = {_longest_word(e) for e in _expand(piece)}
+            words.discard("")
+            shortest = min((len(w) for w in words), default=0)
+            if words and shortest > best_len:
+                best, best_len = words, shortest
+    if not best:
         raise ValueError(f"phrase {phrase!r} has no literal word to trigger on")
-    return words
+    return best
+
+
+def _longest_word(text: str) -> str:
+    return max(_TOKEN_WORDS.findall(text) or [""], key=len).lower()
 
 
 def _expand(piece: str) -> list[str]:
+    """Every spelling of a piece (choices expanded; nested phrases kept as text)."""
     results = [""]
     i = 0
     while i < len(piece):
         if piece[i] == "(":
-            close = piece.index(")", i)
+            close = _closing(piece, i)
             inner = piece[i + 1 : close]
-            options = ["", inner] if inner in ("s", "es") and i > 0 else inner.split("|")
+            options = ["", inner] if inner in ("s", "es") and i > 0 else _split_top(inner, "|")
             if piece[close + 1 : close + 2] == "?":
                 options = ["", *options]
                 close += 1
             results = [r + o for r in results for o in options]
             i = close + 1
+        elif piece[i] == "\\" and i + 1 < len(piece):
+            results = [r + piece[i + 1] for r in results]
+            i += 2
         else:
             results = [r + piece[i] for r in results]
             i += 1

@@ -1,0 +1,12 @@
+"""KL305: too many KPIs."""
+
+from kindlint.model.findings import Severity
+
+
+def check(ctx):
+    kpis = ctx.facts.kpis
+    if len(kpis) <= int(ctx.options["info-above"]):
+        return
+    severity = Severity.WARNING if len(kpis) > int(ctx.options["warn-above"]) else Severity.INFO
+    first = ctx.document.blocks[kpis[0].block]
+    yield ctx.finding(first, severity=severity, subject="KPIs", count=len(kpis))

@@ -1,0 +1,33 @@
+"""KL308: support limited to a fixed period ("up to 18 months", "6 to 12 months")."""
+
+import re
+
+from kindlint.extract.negation import negated
+from kindlint.model.findings import Severity
+
+_LIMIT = re.compile(
+    r"\b(?:for\s+)?up to \d{1,2} (?:weeks|months)|\bmaximum (?:of |period of )?\d{1,2} "
+    r"(?:weeks|months)|\b\d{1,2} (?:to|-|–) \d{1,2} (?:weeks|months)|short[- ]term \(maximum "
+    r"\d{1,2} (?:weeks|months)\)|\bmove[- ]on within \d{1,2} (?:weeks|months)|"
+    r"\bno (?:longer|more) than \d{1,2} (?:weeks|months)", re.IGNORECASE)
+_SUPPORT = re.compile(r"support|accommodation|service|placement|housing|tenanc|stay|"
+                      r"intervention|key ?work", re.IGNORECASE)
+_COMPLEX = re.compile(r"complex needs|homeless|rough sleep|care[- ]experienced|care leaver|"
+                      r"young people|substance|recovery|mental health|trauma|probation|"
+                      r"convictions?|offend|domestic abuse|multiple disadvantage", re.IGNORECASE)
+_NOT_SUPPORT = re.compile(r"invoice|payment|notice|respond|reply|submit|contract period|"
+                          r"extension|warranty|mobilisation|implementation", re.IGNORECASE)
+
+
+def check(ctx):
+    complex_needs = bool(_COMPLEX.search(ctx.document.text))
+    severity = Severity.WARNING if complex_needs else Severity.INFO
+    for block in ctx.document.blocks:
+        for m in _LIMIT.finditer(block.text):
+            start, end = block.sentence_at(m.start())
+            sentence = block.text[start:end]
+            if not _SUPPORT.search(sentence) or _NOT_SUPPORT.search(sentence):
+                continue
+            if negated(block, *m.span()):
+                continue
+            yield ctx.finding(block, *m.span(), severity=severity)

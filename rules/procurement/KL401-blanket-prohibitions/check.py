@@ -1,0 +1,88 @@
+"""KL401: blanket prohibitions on relational things (tea, gifts, touch, friendship, phone numbers).
+
+A prohibition marker and a relational object must meet in one sentence, or the object must be
+in a list item under a lead-in such as "Care workers must not:". Safety absolutes (abuse,
+discrimination, violence) are not relational objects, and a rule that leaves room for
+individual judgement or risk assessment is not blanket.
+"""
+
+import re
+
+from kindlint.model.document import BlockKind
+from kindlint.model.findings import Severity
+
+MARKER = re.compile(
+    r"under no circumstances|in no circumstances|strictly (?:prohibited|forbidden|not permitted)|"
+    r"\b(?:must|shall|should|may|will|can)(?: not|not|'t| never)\b|\bnever\b|"
+    r"\b(?:is|are|be)(?: strictly)? (?:not (?:allowed|permitted)|prohibited|forbidden|banned)\b|"
+    r"\bnot (?:be )?(?:allowed|permitted) to\b|\bprohibited from\b|\bforbidden (?:from|to)\b|"
+    r"zero tolerance|no exceptions|\bat no time\b|\bdo not\b|\bdon't\b|\bnot to\b",
+    re.IGNORECASE)
+OBJECT = re.compile(
+    r"(?:accept|receive|take|give|offer|exchange)\w*(?: or (?:give|receive|accept)\w*)?"
+    r"(?: any)?(?: \w+){0,2} (?:gifts?|presents?|tips?|(?:a |any )?cups? of tea|tea or coffee|"
+    r"hot drinks?|(?:any )?food(?: (?:or|and|&) drinks?)?|drinks?|refreshments?|hospitality|"
+    r"lifts?)"
+    r"|\bgifts?\b(?: (?:or|and) (?:gratuities|hospitality|tips))?"
+    r"|cups? of tea|tea or coffee|hot drinks?|refreshments?"
+    r"|\bhug(?:s|ging)?\b|physical (?:contact|affection)|\btouch(?:ing)?\b(?! base)|"
+    r"hold(?:ing)? (?:their |people's )?hands?"
+    r"|socialis(?:e|ing)|befriend\w*|friendships?|\bfriends? with\b|personal relationships?"
+    r"|(?:personal |own |private )?(?:mobile )?(?:tele)?phone numbers?|personal contact details"
+    r"|social media|friend requests?"
+    r"|(?:give|offer)\w* (?:a |any )?lifts?|in (?:their|a|your) (?:own )?cars?"
+    r"|off[- ]duty|outside (?:of )?(?:their )?(?:working|work) hours|in their own time"
+    r"|(?:birthday|christmas|greetings?|thank[- ]you) cards?|"
+    r"attend\w* (?:a |their )?(?:funerals?|birthday|celebrations?|parties|weddings?)"
+    r"|(?:speak to|see) only (?:certain|particular|the same)",
+    re.IGNORECASE)
+PROPORTIONATE = re.compile(
+    r"unless|except (?:where|when|with)|individual(?:ly)? risk[- ]assess|risk assessment|"
+    r"agreed with (?:the person|their manager|your manager)|judgement|judgment|"
+    r"where (?:it is )?appropriate|with (?:the )?(?:manager'?s? )?(?:agreement|approval|permission)|"
+    r"talk to (?:your|their) manager|of (?:significant |more than (?:token|nominal) )?value",
+    re.IGNORECASE)
+CARVE_OUT = re.compile(r"this excludes|excluding|apart from|other than|courtesy items|"
+                       r"small tokens?|token gifts?|of (?:small|nominal|low) value", re.IGNORECASE)
+LEAD_IN = re.compile(r":\s*$")
+LISTED = (BlockKind.LIST_ITEM,)
+
+
+def check(ctx):
+    lead_in = None
+    for block in ctx.document.blocks:
+        if block.kind in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.HEADING):
+            lead_in = None
+            continue
+        in_list = lead_in is not None and (block.kind in LISTED or _sub_label(block.label))
+        if not in_list:
+            lead_in = None
+        for start, end in block.sentences or ((0, len(block.text)),):
+            sentence = block.text[start:end]
+            marker = MARKER.search(sentence)
+            if not marker and not in_list:
+                continue
+            if PROPORTIONATE.search(sentence):
+                continue
+            obj = _object_after(sentence, marker) if marker else OBJECT.search(sentence)
+            if obj is None:
+                continue
+            severity = Severity.INFO if CARVE_OUT.search(block.text[start:]) else None
+            yield ctx.finding(block, start + obj.start(), start + obj.end(), severity=severity)
+        text = block.text.strip()
+        if MARKER.search(text) and LEAD_IN.search(text) and not PROPORTIONATE.search(text):
+            lead_in = block
+
+
+def _object_after(sentence, marker):
+    """The relational object the prohibition applies to, after the marker (or just before it,
+    as in "gifts must not be accepted")."""
+    after = OBJECT.search(sentence, marker.end())
+    if after is not None:
+        return after
+    before = [m for m in OBJECT.finditer(sentence, 0, marker.start())]
+    return before[-1] if before and marker.start() - before[-1].end() < 40 else None
+
+
+def _sub_label(label):
+    return bool(label) and (label.startswith("(") or label.endswith(")") or label[:1].isalpha())
