@@ -195,6 +195,8 @@ def _piece_regex(piece: str, counter: list[int]) -> str:
             if inner in ("s", "es") and i > 0:
                 counter[0] += 1
                 out.append(f"(?P<pl{counter[0]}>{inner})?")
+                if piece[close + 1 : close + 2] == "?":
+                    close += 1  # "word(s)?" means the same as "word(s)"
             else:
                 alternatives = [_words_regex(alt, counter) for alt in _split_top(inner, "|")]
                 out.append("(?:" + "|".join(alternatives) + ")")

@@ -7,9 +7,10 @@ def check(ctx):
     warn_above = float(ctx.options["warn-above"])
     error_at = float(ctx.options["error-at"])
     other_at = float(ctx.options["other-info-at"])
+    reported = set()
     for scheme in ctx.facts.award.schemes:
         price = scheme.price_weight
-        if price is None or price >= 100:  # a price-only award is KL201
+        if price is None or price >= 100 or price in reported:  # price-only is KL201's
             continue
         if ctx.relational:
             if price >= error_at:
@@ -23,6 +24,7 @@ def check(ctx):
             severity, limit = Severity.INFO, other_at - 1
         else:
             continue
+        reported.add(price)  # the same weighting restated in prose and a table: report once
         criterion = next(c for c in scheme.criteria if c.kind == "price" and c.parent is None)
         block = ctx.document.blocks[criterion.block]
         start, end = criterion.location.span or (0, len(block.text))
