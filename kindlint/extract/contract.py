@@ -67,13 +67,17 @@ _PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                r"outcome payments?|paid on (?:the )?(?:achievement of )?"
                                r"(?:\w+ )?(?:outcomes?|results)|social impact bonds?|"
                                r"(?:job|sustainment|milestone) (?:outcome )?payments?|"
-                               r"payments? (?:made |paid )?at \d+,? (?:and |\d+ and )?\d+ weeks|"
+                               r"(?:payments?|paid|money) (?:made |paid )?at \d+(?:,? \d+)*,? (?:and )?"
+                               r"\d+ weeks|paid according to (?:how long|whether|the number)"
+                               r"[^.;]{0,40}(?:jobs?|employment|work|outcomes?|results?)|"
                                r"% of (?:the )?(?:annual |monthly )?(?:fee|price|contract value|"
                                r"payment)s? (?:is |will be |shall be )?(?:paid on|contingent|"
                                r"at risk|linked to|dependent on)"),
         ("time-and-task", r"time[- ]and[- ]task|task[- ]and[- ]time|task[- ]based (?:commissioning|"
                           r"contract|specification)|commissioned hours"),
-        ("per-minute", r"paid (?:by|for|per) (?:the |each |actual )?minutes?|\bper minute\b|"
+        ("per-minute", r"paid (?:by|for|per) (?:the |each |actual )?minutes?|"
+                       r"(?:rate|price|charge|cost|paid|payment|pay|invoiced|£\s?\d+(?:\.\d+)?)"
+                       r"\s+per minute|per minute of (?:care|support|contact)|"
                        r"by the minute|rounded (?:up |down )?to the nearest \d+ minutes|"
                        r"actual (?:time|minutes) (?:delivered|spent|recorded)"),
         ("cost-and-volume", r"cost and volume"),
