@@ -11,13 +11,15 @@ import pytest
 from kindlint.model.findings import Category
 from kindlint.rules.builtin import rules_root
 from kindlint.rules.packs import CODE, load_packs, terms_of
+from kindlint.rules.phrases import validate_term
 
 RULES = load_packs()
 IDS = [r.code for r in RULES]
 CATEGORY_PREFIX = {Category.META: "KL0", Category.LABELS: "KL1", Category.VALUE: "KL2",
                    Category.PERFORMANCE: "KL3", Category.RESTRICTION: "KL4",
                    Category.ABSENCE: "KL5", Category.PLAIN_LANGUAGE: "KL6"}
-PLACEHOLDERS = {"term", "suggestion", "directive"}
+PLACEHOLDERS = {"phrase": {"term", "suggestion"}, "absence": {"term", "looked_for", "where", "kind"},
+                "engine": {"directive"}, "python": {"term"}}
 
 
 def test_codes_and_names_are_unique():
@@ -49,7 +51,9 @@ def test_message_placeholders_are_known(rule):
     for term in terms_of(rule):
         if term.message:
             fields |= {n for _, n, _, _ in string.Formatter().parse(term.message) if n}
-    allowed = PLACEHOLDERS if rule.kind != "python" else PLACEHOLDERS | _check_fields(rule)
+    allowed = PLACEHOLDERS[rule.kind]
+    if rule.kind == "python":
+        allowed = allowed | _check_fields(rule)
     assert fields <= allowed, f"unknown placeholders {fields - allowed}"
 
 
@@ -58,13 +62,24 @@ def _check_fields(rule) -> set[str]:
     return set(re.findall(r"\b([a-z_]+)=", source))
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r.category is Category.LABELS], ids=lambda r: r.code)
+LABEL_RULES = [r for r in RULES if r.category is Category.LABELS]
+
+
+@pytest.mark.parametrize("rule", LABEL_RULES, ids=[r.code for r in LABEL_RULES])
 def test_label_rules_offer_alternatives_and_suggestions(rule):
     assert rule.alternatives
     if rule.kind == "phrase" and terms_of(rule):
         for term in terms_of(rule):
             assert term.suggest, f"{rule.code}: every term needs a suggestion"
             assert all(s == s.strip() and s for s in term.suggest + term.suggest_plural)
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.kind == "phrase"],
+                         ids=[r.code for r in RULES if r.kind == "phrase"])
+def test_phrase_patterns_compile_and_never_match_empty_text(rule):
+    for term in terms_of(rule):
+        validate_term(term)
+        assert term.triggers and all(w == w.lower() and w.isalpha() for w in term.triggers)
 
 
 def test_no_phrase_is_listed_twice():

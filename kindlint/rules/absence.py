@@ -2,14 +2,13 @@
 
 Declared in rule.toml with ``[check] kind = "absence"``: ``signals`` (phrases, any of which
 present and not negated means the document passes), ``homes`` (headings where such a clause
-usually lives, most likely first, to anchor the finding), ``looked-for`` and ``where`` (plain words for the
-message). They only run on tenders, specifications, contracts and KPI schedules for
+usually lives, most likely first, to anchor the finding), ``looked-for`` and ``where`` (plain
+words for the message). They only run on tenders, specifications, contracts and KPI schedules for
 relational services that are long enough to judge (option ``min-words``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -18,7 +17,7 @@ from kindlint.extract.negation import negated
 from kindlint.model.document import Block, BlockKind
 from kindlint.model.findings import Finding
 from kindlint.rules.context import RuleContext
-from kindlint.rules.phrases import phrase_regex
+from kindlint.rules.phrases import LazyPattern, phrase_regex
 
 DEFAULT_KINDS = ("tender", "specification", "contract", "kpi-schedule")
 KIND_NAMES = {"tender": "tender", "specification": "specification", "contract": "contract",
@@ -66,10 +65,10 @@ class AbsenceCheck:
         return headings[0] if headings else (blocks[0] if blocks else None)
 
 
-def _compile(phrases: Iterable[str]) -> re.Pattern[str] | None:
+def _compile(phrases: Iterable[str]) -> LazyPattern | None:
     phrases = list(phrases)
     if not phrases:
         return None
     counter = [0]
-    return re.compile("|".join(f"(?:{phrase_regex(p, counter)})" for p in phrases)
-                      .replace("(?P<pl", "(?P<s"), re.IGNORECASE)
+    return LazyPattern("|".join(f"(?:{phrase_regex(p, counter)})" for p in phrases)
+                       .replace("(?P<pl", "(?P<s"))

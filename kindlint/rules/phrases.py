@@ -16,8 +16,10 @@ Every match is checked against the term's context conditions before it becomes a
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from kindlint.extract.domain import mentions
@@ -63,17 +65,17 @@ _CONNECTORS = frozenset({"of", "and", "for", "the", "&", "on", "in", "to"})
 class Term:
     """One entry of a phrase rule, compiled."""
 
-    pattern: re.Pattern[str]
+    pattern: LazyPattern
     triggers: frozenset[str]
     suggest: tuple[str, ...] = ()
     suggest_plural: tuple[str, ...] = ()
-    exceptions: re.Pattern[str] | None = None
-    not_before: re.Pattern[str] | None = None
-    only_before: re.Pattern[str] | None = None
-    not_after: re.Pattern[str] | None = None
-    only_after: re.Pattern[str] | None = None
-    near: re.Pattern[str] | None = None
-    not_near: re.Pattern[str] | None = None
+    exceptions: LazyPattern | None = None
+    not_before: LazyPattern | None = None
+    only_before: LazyPattern | None = None
+    not_after: LazyPattern | None = None
+    only_after: LazyPattern | None = None
+    near: LazyPattern | None = None
+    not_near: LazyPattern | None = None
     domains: frozenset[str] = frozenset()
     standalone: bool = False
     negated: str = "flag"  # "skip": ignore statements that reject the phrase
@@ -108,6 +110,8 @@ def phrase_regex(phrase: str, counter: list[int]) -> str:
 
 def _split_top(text: str, separator: str) -> list[str]:
     """Split at ``separator`` outside brackets; ``\\(`` escapes a bracket."""
+    if "(" not in text and ")" not in text and "\\" not in text:
+        return text.split(separator)
     parts, depth, current, i = [], 0, [], 0
     while i < len(text):
         ch = text[i]
@@ -270,34 +274,64 @@ def _alternation(phrases: Sequence[str] | None, counter: list[int]) -> str | Non
     return "|".join(f"(?:{phrase_regex(p, counter)})" for p in phrases)
 
 
+class LazyPattern:
+    """A regular expression compiled the first time it is used.
+
+    Rules hold hundreds of patterns; a small file needs few of them, so compiling lazily keeps
+    start-up fast. Identical sources share one compiled pattern.
+    """
+
+    __slots__ = ("flags", "source")
+
+    def __init__(self, source: str, flags: int = re.IGNORECASE) -> None:
+        self.source = source
+        self.flags = flags
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        return _compile(self.source, self.flags)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.match(text, pos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.compiled.finditer(text, pos, endpos)
+
+
+@cache
+def _compile(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(source, flags)
+
+
 def compile_term(spec: Mapping[str, Any], defaults: Mapping[str, Any]) -> Term:
-    """Build a Term from a ``[[check.terms]]`` table, with rule-level defaults."""
+    """Build a Term from a ``[[check.terms]]`` table, with rule-level defaults.
+
+    The notation is parsed now (so malformed data fails at load time); the regular
+    expressions are compiled when first needed. ``validate_term`` compiles everything.
+    """
 
     def get(key: str, default: Any = None) -> Any:
         return spec.get(key, defaults.get(key, default))
 
     phrases = _as_list(spec["phrase"])
     flags = 0 if get("case-sensitive", False) else re.IGNORECASE
-    counter = [0]
-    pattern = re.compile(_alternation(phrases, counter) or "", flags)
-    if pattern.fullmatch(""):
-        raise ValueError(f"phrase {phrases!r} matches empty text")
+    pattern = LazyPattern(_alternation(phrases, [0]) or "", flags)
     triggers: set[str] = set()
     for phrase in phrases:
         triggers |= phrase_triggers(phrase)
 
-    def rx(key: str, anchor: str) -> re.Pattern[str] | None:
-        source = _alternation(_as_list(get(key)), [0])
+    def rx(key: str, anchor: str) -> LazyPattern | None:
+        source = _condition_source(tuple(_as_list(get(key))))
         if source is None:
             return None
-        source = source.replace("(?P<pl", "(?P<x")
-        if re.fullmatch(source, ""):
-            raise ValueError(f"{key} {get(key)!r} matches empty text")
         if anchor == "before":
-            return re.compile(r"[\s\-–]*(?:" + source + ")", re.IGNORECASE)
+            return LazyPattern(r"[\s\-–]*(?:" + source + ")")
         if anchor == "after":
-            return re.compile("(?:" + source + r")[\s\-–]*$", re.IGNORECASE)
-        return re.compile(source, re.IGNORECASE)
+            return LazyPattern("(?:" + source + r")[\s\-–]*$")
+        return LazyPattern(source)
 
     severity = get("severity")
     confidence = get("confidence")
@@ -324,6 +358,26 @@ def compile_term(spec: Mapping[str, Any], defaults: Mapping[str, Any]) -> Term:
         message=spec.get("message"),
         case_sensitive=bool(get("case-sensitive", False)),
     )
+
+
+@cache
+def _condition_source(phrases: tuple[str, ...]) -> str | None:
+    source = _alternation(list(phrases), [0])
+    return source.replace("(?P<pl", "(?P<x") if source else None
+
+
+def validate_term(term: Term) -> None:
+    """Compile every pattern of a term; raise ValueError if one could match empty text."""
+    if term.pattern.compiled.fullmatch(""):
+        raise ValueError(f"{term.pattern.source!r} matches empty text")
+    for name in ("exceptions", "near", "not_near"):
+        lazy = getattr(term, name)
+        if lazy is not None and lazy.compiled.fullmatch(""):
+            raise ValueError(f"{name} {lazy.source!r} matches empty text")
+    for name in ("not_before", "only_before", "not_after", "only_after"):
+        lazy = getattr(term, name)
+        if lazy is not None:
+            lazy.compiled  # noqa: B018 - compiling is the check
 
 
 def _as_list(value: Any) -> list[str]:
