@@ -64,8 +64,17 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Only report findings not recorded in this baseline file.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write an accessible HTML report to this file.")
+@click.option("--annotate", "annotate_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a copy of the (single) .docx input with a Word comment on each "
+                   "finding. The input is never changed.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Files to check in parallel [default: number of CPUs].")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 def check(paths, select, extend_select, ignore, fail_on, output_format, output, config_file,
-          isolated, exclude, baseline, exit_zero) -> None:
+          isolated, exclude, baseline, exit_zero, html_file, annotate_file, jobs,
+          no_cache) -> None:
     """Check FILES and DIRECTORIES (the default command)."""
     from kindlint.baseline import BaselineError, filter_baseline, load_baseline
     from kindlint.lint import LintOptions, collect_files, lint_paths
@@ -82,10 +91,14 @@ def check(paths, select, extend_select, ignore, fail_on, output_format, output, 
         ignore=_split(ignore),
         config_file=config_file,
         isolated=isolated,
+        statistics=html_file is not None,
+        cache=not no_cache,
     )
     try:
         files, missing = collect_files(paths, exclude)
-        results = missing + lint_paths(files, options)
+        if annotate_file is not None:
+            _check_annotate(files + [Path(m.path) for m in missing], annotate_file)
+        results = missing + lint_paths(files, options, jobs=jobs)
         if baseline is not None:
             results = filter_baseline(results, load_baseline(baseline))
     except (ConfigError, BaselineError) as exc:
@@ -96,7 +109,32 @@ def check(paths, select, extend_select, ignore, fail_on, output_format, output, 
     for result in report.errors:
         click.echo(f"{result.path}: cannot read: {result.error}", err=True)
     _write(output, lambda out: get_reporter(output_format)(report, out))
+    if html_file is not None:
+        _write(html_file, lambda out: get_reporter("html")(report, out))
+    if annotate_file is not None and not report.errors:
+        _annotate(files[0], report.results[0].findings, annotate_file)
     sys.exit(_exit_status(report, fail_on, exit_zero))
+
+
+def _annotate(source: Path, findings, target: Path) -> None:
+    from kindlint.report.annotate import annotate_document
+
+    try:
+        result = annotate_document(source, findings, target)
+    except OSError as exc:
+        _fail(f"{target}: cannot write: {exc.strerror or exc}")
+    skipped = f" ({len(result.skipped)} could not be placed)" if result.skipped else ""
+    click.echo(f"Wrote {result.added} comment{'s' * (result.added != 1)} to {target}{skipped}.",
+               err=True)
+
+
+def _check_annotate(files: list[Path], target: Path) -> None:
+    """--annotate needs exactly one .docx input and a different output file."""
+    if len(files) != 1 or files[0].suffix.lower() != ".docx":
+        raise click.UsageError("--annotate works on exactly one .docx file")
+    if target.resolve() == files[0].resolve():
+        raise click.UsageError("--annotate must name a new file; kindlint never changes its "
+                               "input")
 
 
 def _exit_status(report, fail_on: str | None, exit_zero: bool) -> int:

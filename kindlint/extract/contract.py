@@ -70,7 +70,8 @@ _PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                r"(?:payments?|paid|money) (?:made |paid )?at \d+(?:,? \d+)*,? (?:and )?"
                                r"\d+ weeks|paid according to (?:how long|whether|the number)"
                                r"[^.;]{0,40}(?:jobs?|employment|work|outcomes?|results?)|"
-                               r"% of (?:the )?(?:annual |monthly )?(?:fee|price|contract value|"
+                               r"\d{1,3}(?:\.\d+)?\s*% of (?:the )?(?:annual |monthly )?"
+                               r"(?:fee|price|contract value|"
                                r"payment)s? (?:is |will be |shall be )?(?:paid on|contingent|"
                                r"at risk|linked to|dependent on)"),
         ("time-and-task", r"time[- ]and[- ]task|task[- ]and[- ]time|task[- ]based (?:commissioning|"

@@ -62,7 +62,8 @@ class AbsenceCheck:
             for block in headings:
                 if home.search(block.text):
                     return block
-        return headings[0] if headings else (blocks[0] if blocks else None)
+        body = [b for b in blocks if b.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
+        return headings[0] if headings else (body[0] if body else None)
 
 
 def _compile(phrases: Iterable[str]) -> LazyPattern | None:
