@@ -1,5 +1,5 @@
 """``python -m kindlint``."""
 
-from kindlint.cli import main
+from kindlint.cli import run
 
-main()
+run()

@@ -6,6 +6,7 @@ unreadable-file errors.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -37,6 +38,20 @@ def main() -> None:
     Run `kindlint FILE_OR_DIR...` to check tenders, specifications, contracts and policies
     (.docx, .pdf, .md, .txt). `kindlint explain CODE` says why a finding matters.
     """
+
+
+def run() -> None:
+    """The console entry point: no tracebacks for users, exit status 2 on any internal error."""
+    try:
+        main()
+    except Exception as exc:
+        from kindlint.rules.packs import RuleDataError
+
+        if isinstance(exc, RuleDataError):
+            _fail(f"a rule could not be loaded: {exc}")
+        if os.environ.get("KINDLINT_DEBUG"):
+            raise
+        _fail(f"internal error ({type(exc).__name__}: {exc}); set KINDLINT_DEBUG=1 for details")
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -90,6 +90,8 @@ def find_award(document: Document) -> AwardBasis:
             schemes.append(found)
     if not schemes and (points := points_criteria(prose)):
         schemes.append(points)
+    schemes = [s for s in schemes if not any(_signature(s) < _signature(other)
+                                             for other in schemes)]  # drop restated fragments
     lowest = quality_led = None
     for block in document.blocks:
         if lowest is None:

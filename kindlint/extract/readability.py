@@ -11,8 +11,15 @@ MIN_WORDS = 30  # below this a score says more about the formula than the text
 
 
 def readability_by_section(document: Document) -> list[dict[str, Any]]:
-    """One entry per section with enough running text: words, sentences, ease and grade."""
-    import textstat
+    """One entry per section with enough running text: words, sentences, ease and grade.
+
+    Readability is a courtesy for the report: if textstat cannot score a text, the section is
+    left out rather than the run failing.
+    """
+    try:
+        import textstat
+    except ImportError:
+        return []
 
     sections: dict[str, list[str]] = {}
     for block in document.blocks:
@@ -25,11 +32,13 @@ def readability_by_section(document: Document) -> list[dict[str, Any]]:
         words = len(text.split())
         if words < MIN_WORDS:
             continue
-        results.append({
-            "section": title,
-            "words": words,
-            "sentences": textstat.sentence_count(text),
-            "flesch_reading_ease": round(textstat.flesch_reading_ease(text), 1),
-            "grade": round(textstat.flesch_kincaid_grade(text), 1),
-        })
+        try:
+            scores = {
+                "sentences": textstat.sentence_count(text),
+                "flesch_reading_ease": round(textstat.flesch_reading_ease(text), 1),
+                "grade": round(textstat.flesch_kincaid_grade(text), 1),
+            }
+        except (LookupError, ValueError, ZeroDivisionError):
+            continue
+        results.append({"section": title, "words": words, **scores})
     return results

@@ -175,6 +175,14 @@ class Amount:
 
 
 @dataclass(frozen=True, slots=True)
+class PaymentModel:
+    """A way of paying for the service the text asks for (hourly, per minute, by results…)."""
+
+    kind: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
 class Facts:
     """Everything the extract stage found in one document."""
 
@@ -185,11 +193,14 @@ class Facts:
     kpis: tuple[Kpi, ...] = ()
     award: AwardBasis = field(default_factory=AwardBasis)
     term: ContractTerm | None = None
-    payment_models: tuple[Evidence, ...] = ()
-    payment_kinds: tuple[str, ...] = ()
+    payment_models: tuple[PaymentModel, ...] = ()
     visit_lengths: tuple[Amount, ...] = ()
     hourly_rates: tuple[Amount, ...] = ()
     price_reductions: tuple[Amount, ...] = ()
+
+    @property
+    def payment_kinds(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p.kind for p in self.payment_models))
 
     @property
     def relational(self) -> bool:

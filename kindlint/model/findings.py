@@ -52,6 +52,13 @@ class Category(StrEnum):
     META = "meta"
 
 
+# What a structural finding is about, besides a KPI's own id ("KPI 4").
+SUBJECT_KPIS = "KPIs"
+SUBJECT_AWARD = "award weighting"
+SUBJECT_TERM = "contract term"
+SUBJECT_DOCUMENT = "whole document"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One thing kindlint noticed, where it is, and what to consider instead."""
@@ -65,9 +72,10 @@ class Finding:
     location: Location
     suggestions: tuple[str, ...] = ()
     text: str = ""  # the flagged words
-    context: str = ""  # the sentence (or cell) they are in
+    context: str = ""  # the sentence (or cell) they are in, white space folded
+    context_span: tuple[int, int] | None = None  # where ``text`` sits inside ``context``
     block: int | None = None  # index of the block in Document.blocks
-    subject: str | None = None  # what a structural finding is about, e.g. "KPI 4"
+    subject: str | None = None  # what it is about: a KPI id, or one of the SUBJECT_* words
     fingerprint: str = ""
 
     @property

@@ -34,7 +34,8 @@ def read_document(path: str | Path) -> Document:
     entry = _reader_entry_points().get(ext)
     if entry is None:
         known = ", ".join(supported_extensions())
-        raise ReadError(f"unsupported file type '{path.suffix or path.name}' (kindlint reads {known})")
+        raise ReadError(f"unsupported file type '{path.suffix or path.name}' "
+                        f"(kindlint reads {known})")
     try:
         size = path.stat().st_size
     except FileNotFoundError:

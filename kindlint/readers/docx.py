@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kindlint.model.document import BlockKind, Document
 from kindlint.readers.builder import CellInput, DocumentBuilder, ReadError
-from kindlint.readers.docx_numbering import W, NumberingResolver, Styles, wval
+from kindlint.readers.docx_numbering import NumberingResolver, Styles, W, wval
 
 _P, _TBL, _TR, _TC, _R, _T = (W + t for t in ("p", "tbl", "tr", "tc", "r", "t"))
 _SDT, _SDT_CONTENT, _CUSTOM_XML = W + "sdt", W + "sdtContent", W + "customXml"

@@ -244,7 +244,8 @@ def format_number(value: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{value:02d}"
     if fmt in ("ordinal", "ordinalText"):
-        suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+        ending = {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+        suffix = "th" if 10 <= value % 100 <= 20 else ending
         return f"{value}{suffix}"
     if fmt == "cardinalText":
         return _words(value).capitalize()

@@ -135,8 +135,18 @@ class _Walker:
         parts: list[str] = []
         anchors: list[Anchor] = []
         length = 0
+        hidden = False  # inside inline <script> or <style>: not prose
         for child in tok.children or ():
             kind = child.type
+            if kind == "html_inline":
+                tag = child.content.lower()
+                if tag.startswith(("<script", "<style")):
+                    hidden = True
+                elif tag.startswith(("</script", "</style")):
+                    hidden = False
+                continue
+            if hidden:
+                continue
             if kind in ("text", "text_special"):
                 content = child.content
             elif kind in ("softbreak", "hardbreak"):

@@ -19,8 +19,15 @@ from kindlint.model.document import Anchor, BlockKind, Document
 from kindlint.readers import pdf_layout as layout
 from kindlint.readers.builder import CellInput, DocumentBuilder, ReadError
 from kindlint.readers.pdf_layout import Line, PageData, TextBlock, Word
-from kindlint.readers.pdf_tables import TableData, borderless_tables, continues, edge, \
-    extend_header_bands, merge, ruled_tables
+from kindlint.readers.pdf_tables import (
+    TableData,
+    borderless_tables,
+    continues,
+    extend_header_bands,
+    merge,
+    page_edges,
+    ruled_tables,
+)
 
 NO_TEXT = "no text found (the PDF may be scanned images; kindlint needs a text PDF)"
 PARALLEL_MIN_PAGES = 64
@@ -33,8 +40,13 @@ _LOAD_ERRORS = {2: "the file cannot be opened", 3: "the file is damaged or not a
 
 def read_pdf(path: Path) -> Document:
     """Read a ``.pdf`` file (never writes to it)."""
-    count, metadata = _inspect(str(path))
-    pages = _extract(str(path), count)
+    import pypdfium2 as pdfium
+
+    try:
+        count, metadata = _inspect(str(path))
+        pages = _extract(str(path), count)
+    except pdfium.PdfiumError as exc:
+        raise ReadError(f"not a valid PDF ({str(exc).rstrip('.')})") from None
     if not any(page.lines or page.tables for page in pages):
         raise ReadError(NO_TEXT)
     return _assemble(path, pages, metadata)
@@ -42,6 +54,7 @@ def read_pdf(path: Path) -> Document:
 
 # -- opening -------------------------------------------------------------------------------
 def _open(path: str):
+    """Open with pdfium (read-only); refusals become ReadErrors with a plain reason."""
     import pypdfium2 as pdfium
 
     try:
@@ -56,18 +69,20 @@ def _open(path: str):
 
 
 def _inspect(path: str) -> tuple[int, dict[str, str]]:
+    """Page count and title/author/subject, checking first that the file opens at all."""
     pdf = _open(path)
     try:
         count = len(pdf)
         try:
             info = pdf.get_metadata_dict(skip_empty=True)
-        except Exception:  # metadata is a nicety; a broken Info dictionary is no reason to fail
+        except (RuntimeError, ValueError):  # a broken Info dictionary is no reason to fail
             info = {}
     finally:
         pdf.close()
     if count == 0:
         raise ReadError("not a valid PDF (it has no pages)")
-    return count, {k.lower(): str(v) for k, v in info.items() if k in ("Title", "Author", "Subject")}
+    keep = ("Title", "Author", "Subject")
+    return count, {k.lower(): str(v) for k, v in info.items() if k in keep}
 
 
 def _extract(path: str, count: int) -> list[PageData]:
@@ -86,6 +101,7 @@ def _extract(path: str, count: int) -> list[PageData]:
 
 
 def _read_range(path: str, span: tuple[int, int]) -> list[PageData]:
+    """Pages ``span[0]`` to ``span[1] - 1`` (a worker opens the file for itself)."""
     pdf = _open(path)
     try:
         return [_read_page(pdf, index) for index in range(*span)]
@@ -118,6 +134,7 @@ class _Frame:
 
 
 def _read_page(pdf, index: int) -> PageData:
+    """Words, tables and lines of one page; a page pdfium cannot load is left empty."""
     import pypdfium2 as pdfium
 
     number = index + 1
@@ -129,25 +146,28 @@ def _read_page(pdf, index: int) -> PageData:
         frame = _Frame(page)
         textpage = page.get_textpage()
         try:
-            words, chars = _words(textpage, frame)
+            words = _words(textpage, frame)
         finally:
             textpage.close()
-        edges = _edges(page, frame)
+        edges = page_edges(page, lambda x, y: frame.box(x, y, x, y, frame.turn)[:2])
     except pdfium.PdfiumError:
         return PageData(number, 0.0, 0.0, [], [])
     finally:
         page.close()
     width, height = frame.size
-    tables, words = ruled_tables(edges, words, number)
+    try:
+        tables, words = ruled_tables(edges, words, number)
+    except (ArithmeticError, AssertionError, LookupError, ValueError):
+        tables = []  # odd drawings: read the page as running text
     lines = extend_header_bands(tables, layout.build_lines(words))
     more, lines = borderless_tables(lines, number, width)
     for line in lines:
         line.words = []
     tables = sorted(tables + more, key=lambda t: t.top)
-    return PageData(number, width, height, lines, tables, chars)
+    return PageData(number, width, height, lines, tables)
 
 
-def _words(textpage, frame: _Frame) -> tuple[list[Word], int]:
+def _words(textpage, frame: _Frame) -> list[Word]:
     """Words from pdfium's characters; pdfium's generated spaces separate them."""
     import pypdfium2.raw as raw
 
@@ -174,9 +194,8 @@ def _words(textpage, frame: _Frame) -> tuple[list[Word], int]:
             for word in _split(text, i, j, size, turn, box):
                 found.append((Word(word[0], *word[1:], size, bold, symbol), turn))
             turns[turn] = turns.get(turn, 0) + j - i
-    frame.turn = max(turns, key=lambda t: turns[t]) if turns else 0
-    chars = sum(turns.values())
-    return [w for w, turn in found if turn == frame.turn], chars
+    frame.turn = max(turns, key=lambda t: turns[t]) if turns else 0  # most text runs this way
+    return [w for w, turn in found if turn == frame.turn]
 
 
 def _split(text: str, i: int, j: int, size: float, turn: int, box) -> list[tuple]:
@@ -224,12 +243,12 @@ def _style(handle, i: int, cache: dict) -> tuple[float, bool, bool, int | None]:
         size *= math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
         if not _right_angle(angle):  # sheared (synthetic italic) rather than rotated?
             angle = math.atan2(matrix.b, matrix.a) % (2 * math.pi)
+    turn = (4 - round(angle / (math.pi / 2)) % 4) % 4 if _right_angle(angle) else None
     rect = raw.FS_RECTF()
-    if raw.FPDFText_GetLooseCharBox(handle, i, rect):
-        height = abs(rect.top - rect.bottom)
+    if raw.FPDFText_GetLooseCharBox(handle, i, rect):  # check the size against the box
+        height = abs(rect.top - rect.bottom) if turn in (0, 2) else abs(rect.right - rect.left)
         if height > 0 and not 0.7 <= height / max(size, 0.01) <= 2.0:
             size = height / 1.15
-    turn = (4 - round(angle / (math.pi / 2)) % 4) % 4 if _right_angle(angle) else None
     style = (round(size, 2), bold, bool(_SYMBOL.search(name)), turn)
     if key is not None:
         cache[key] = style
@@ -258,67 +277,9 @@ def _right_angle(angle: float) -> bool:
     return abs(angle - quarter * math.pi / 2) < 0.05
 
 
-def _edges(page, frame: _Frame) -> list[dict]:
-    """Horizontal and vertical segments of the page's drawn paths, as table edges."""
-    import pypdfium2.raw as raw
-
-    out: list[dict] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    matrix = raw.FS_MATRIX()
-
-    def walk(count, get, parent, ctm: tuple) -> None:
-        for index in range(count(parent)):
-            obj = get(parent, index)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
-                continue
-            raw.FPDFPageObj_GetMatrix(obj, matrix)
-            m = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), ctm)
-            if kind == raw.FPDF_PAGEOBJ_FORM:
-                walk(raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, obj, m)
-                continue
-            raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
-            if not fill.value and not stroke.value:
-                continue
-            start = previous = None
-            for s in range(raw.FPDFPath_CountSegments(obj)):
-                segment = raw.FPDFPath_GetPathSegment(obj, s)
-                raw.FPDFPathSegment_GetPoint(segment, x, y)
-                point = (m[0] * x.value + m[2] * y.value + m[4],
-                         m[1] * x.value + m[3] * y.value + m[5])
-                kind = raw.FPDFPathSegment_GetType(segment)
-                if kind == raw.FPDF_SEGMENT_MOVETO:
-                    start = previous = point
-                    continue
-                if kind == raw.FPDF_SEGMENT_LINETO and previous is not None:
-                    _add_edge(out, frame, previous, point)
-                previous = point
-                if raw.FPDFPathSegment_GetClose(segment) and start is not None:
-                    _add_edge(out, frame, previous, start)
-                    previous = start
-
-    walk(raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, page.raw, (1, 0, 0, 1, 0, 0))
-    return out
-
-
-def _compose(m: tuple, n: tuple) -> tuple:
-    a, b, c, d, e, f = m
-    a2, b2, c2, d2, e2, f2 = n
-    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
-            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
-
-
-def _add_edge(out: list[dict], frame: _Frame, p: tuple, q: tuple) -> None:
-    x0, top, _, _ = frame.box(p[0], p[1], p[0], p[1], frame.turn)
-    x1, bottom, _, _ = frame.box(q[0], q[1], q[0], q[1], frame.turn)
-    found = edge(x0, top, x1, bottom)
-    if found is not None:
-        out.append(found)
-
-
 # -- the document --------------------------------------------------------------------------
 def _assemble(path: Path, pages: list[PageData], metadata: dict[str, str]) -> Document:
+    """Drop page furniture (kept once as header/footer blocks), then build the Document."""
     builder = DocumentBuilder(str(path), "pdf")
     running = layout.running_lines(pages)
     furniture: dict[str, tuple[str, str, int]] = {}
@@ -368,6 +329,7 @@ def _blocks(pages: list[PageData], stats: layout.Stats) -> list[TextBlock | Tabl
 
 
 def _emit(builder: DocumentBuilder, blocks: list[TextBlock | TableData]) -> None:
+    """Hand blocks to the builder; list depth follows the bullets' indentation."""
     indents: list[float] = []
     for block in blocks:
         if isinstance(block, TableData):
@@ -379,10 +341,12 @@ def _emit(builder: DocumentBuilder, blocks: list[TextBlock | TableData]) -> None
             continue
         text, starts = layout.join_lines([line.text for _, line in block.lines])
         where: dict = {"page": block.lines[0][0]}
-        anchors = [Anchor(start, page=number) for start, (number, _) in zip(
-            starts, block.lines, strict=True) if start == 0 or number != where["page"]]
+        anchors: list[Anchor] = []
+        for start, (number, _) in zip(starts, block.lines, strict=True):
+            if not anchors or anchors[-1].page != number:
+                anchors.append(Anchor(start, page=number))  # where the next page begins
         if len(anchors) > 1:
-            where["anchors"] = tuple(_dedupe_pages(anchors))
+            where["anchors"] = tuple(anchors)
         x0 = block.first.x0
         if block.kind == "heading":
             indents.clear()
@@ -397,11 +361,3 @@ def _emit(builder: DocumentBuilder, blocks: list[TextBlock | TableData]) -> None
             if indents and x0 < indents[0] - 4:
                 indents.clear()
             builder.paragraph(text, **where)
-
-
-def _dedupe_pages(anchors: list[Anchor]) -> list[Anchor]:
-    out: list[Anchor] = []
-    for anchor in anchors:
-        if not out or out[-1].page != anchor.page:
-            out.append(anchor)
-    return out

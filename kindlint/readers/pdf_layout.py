@@ -12,12 +12,16 @@ from kindlint.readers.clauses import parse_typed_label
 BULLETS = frozenset("•●○◦▪▫■□◆◇◊►▸‣⁃∙·-–—*»›➢➤✓✔❖⦁")
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # A line ending with one of these words usually runs on ("see clause\n4.2 below").
-_RUNS_ON = frozenset(
-    "clause clauses paragraph paragraphs para section sections schedule schedules annex "
-    "appendix part parts table tables article item items point page pages see under in of "
-    "to per with by at from on the".split()
-)
-_GLUED_LABEL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.(?=[A-Z][a-z])")
+_RUNS_ON = frozenset((
+    "clause", "clauses", "paragraph", "paragraphs", "para", "section", "sections", "schedule",
+    "schedules", "annex", "appendix", "part", "parts", "table", "tables", "article", "item",
+    "items", "point", "page", "pages", "see", "under", "in", "of", "to", "per", "with", "by",
+    "at", "from", "on", "the",
+))
+_GLUED_LABEL = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*[.)]|\(\w{1,3}\))(?=[A-Z][a-z])")
+_RUN_ON = re.compile(r"[a-z][\w'’-]*[\s,;:.)]")  # a line going on with a lowercase word
+_ROMAN_LABEL = re.compile(r"(i{1,3}|iv|vi{0,3}|ix|x)\s+[A-Z]")
+_ABBREVIATION = re.compile(r"^\((?![IVX]+\))[A-Z]{2,4}\)$")  # "(EUNA)", not "(B)" or "(IV)"
 _LEADERS = re.compile(r"(\.{4,}|…|_{4,})\s*\d{0,3}$")
 _PAGE_NUMBER = re.compile(
     r"^(page\s*)?#+(\s*(of|/)\s*#+)?$|^[-–—]\s*#+\s*[-–—]$|^#+\s*\|\s*page$|^page\s*\|\s*#+$"
@@ -68,7 +72,6 @@ class PageData:
     height: float
     lines: list[Line]
     tables: list  # list[pdf_tables.TableData]
-    chars: int = 0
 
 
 # -- words to lines ------------------------------------------------------------------------
@@ -126,7 +129,23 @@ def make_line(words: list[Word]) -> Line:
     label = parse_typed_label(text)
     if label is not None and len(body) > 1 and label.end <= len(body[0].text):
         line.body_x0 = body[1].x0
+    elif not line.bullet and label is None:
+        parts = segments(body)
+        if len(parts) > 1 and sum(len(w.text) + 1 for w in parts[0]) <= 30:
+            line.body_x0 = parts[1][0].x0  # "Term:<tab>text" with the text hanging
     return line
+
+
+def cell_text(words: list[Word]) -> str:
+    """Lines of a cell joined as running text; a numbered or bulleted line starts anew."""
+    parts: list[str] = []
+    for line in build_lines(words):
+        text = (line.bullet + " " if line.bullet else "") + line.text
+        if parts and (line.bullet or parse_typed_label(text) is not None):
+            parts[-1] += "\n"
+        parts.append(text)
+    text, _ = join_lines(parts)
+    return text.replace("\n ", "\n")
 
 
 def is_bullet(word: Word, following: Word) -> bool:
@@ -163,12 +182,16 @@ def segments(words: list[Word]) -> list[list[Word]]:
 # -- running headers and footers -----------------------------------------------------------
 def normalise(text: str) -> str:
     """Text with digits folded so "Page 3 of 19" and "Page 4 of 19" compare equal."""
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
+    text = re.sub(r"\b[ivxlc]{1,6}\b", "#", re.sub(r"\d+", "#", text.lower()))
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def running_lines(pages: list[PageData]) -> dict[tuple[int, int], str]:
-    """Lines that are page furniture: ``(page index, line index) -> header|footer|number``."""
-    candidates: list[tuple[int, int, str, str]] = []
+    """Lines that are page furniture: ``(page index, line index) -> header|footer|number``.
+
+    A line near the top or bottom is furniture when its text recurs there on a quarter of the
+    pages, or on half of them once numbers are folded ("Page 3 of 19")."""
+    candidates: list[tuple[int, int, str, str, str]] = []
     for p, page in enumerate(pages):
         lines = page.lines
         for i, line in enumerate(lines):
@@ -178,16 +201,19 @@ def running_lines(pages: list[PageData]) -> dict[tuple[int, int], str]:
                 zone = "footer"
             else:
                 continue
-            candidates.append((p, i, zone, normalise(line.text)))
-    counts: defaultdict[tuple[str, str], set[int]] = defaultdict(set)
-    for p, _, zone, key in candidates:
-        counts[(zone, key)].add(p)
-    need = max(2, math.ceil(0.25 * len(pages)))
+            candidates.append((p, i, zone, line.text.lower(), normalise(line.text)))
+    exact: defaultdict[tuple[str, str], set[int]] = defaultdict(set)
+    folded: defaultdict[tuple[str, str], set[int]] = defaultdict(set)
+    for p, _, zone, text, key in candidates:
+        exact[(zone, text)].add(p)
+        folded[(zone, key)].add(p)
+    quarter, half = (max(2, math.ceil(share * len(pages))) for share in (0.25, 0.5))
     found: dict[tuple[int, int], str] = {}
-    for p, i, zone, key in candidates:
+    for p, i, zone, text, key in candidates:
         if _PAGE_NUMBER.match(key):
             found[(p, i)] = "number"
-        elif len(pages) > 1 and len(counts[(zone, key)]) >= need:
+        elif len(pages) > 1 and (len(exact[(zone, text)]) >= quarter
+                                 or len(folded[(zone, key)]) >= half):
             found[(p, i)] = zone
     return found
 
@@ -221,7 +247,7 @@ def measure(pages: list[PageData]) -> Stats:
                 rights[round(page.width)].append(line.x1)
             if previous is not None and previous.size == line.size:
                 gap = line.top - previous.bottom
-                if 0 <= gap < 2 * line.size:
+                if -0.5 * line.size < gap < 2 * line.size:
                     gaps[line.size].append(gap)
             previous = line
     body = sizes.most_common(1)[0][0] if sizes else 10.0
@@ -253,35 +279,47 @@ def starts_block(block: TextBlock, page: int, line: Line, stats: Stats,
         return True
     if _new_clause(prev, line):
         return True
-    if abs(prev.size - line.size) > 0.75 or prev.bold != line.bold:
+    lead = line.text[:1]
+    if lead and not lead.isalnum() and lead == block.first.text[:1] and lead not in "(\"“'‘[" \
+            and abs(line.x0 - block.first.x0) < 2:
+        return True  # "§ 1194.21 ..." lines: an unbulleted list
+    ends_sentence = bool(_TERMINAL.search(prev.text))
+    right = stats.right.get(round(page_width), page_width * 0.85)
+    short = prev.x1 < right - max(3 * prev.size, 0.1 * right)
+    if abs(prev.size - line.size) > 0.75:
         return True
+    if prev.bold != line.bold and (ends_sentence or short):
+        return True  # a change of weight, unless a sentence in bold runs on
     tolerance = max(3.0, 0.5 * line.size)
     first = block.first
-    if len(block.lines) >= 2:
+    if abs(line.x0 + line.x1 - prev.x0 - prev.x1) < 2 * tolerance:
+        pass  # centred lines: their left edges do not line up
+    elif len(block.lines) >= 2:
         if abs(line.x0 - block.lines[1][1].x0) > tolerance:
             return True
     elif first.body_x0 > first.x0 + tolerance:  # hanging text after a bullet or number
-        if line.x0 > first.body_x0 + 2 * line.size or first.x0 + tolerance < line.x0 < \
-                first.body_x0 - tolerance:
+        if line.x0 > first.body_x0 + 2 * line.size or line.x0 < first.x0 - tolerance:
             return True
     elif line.x0 > first.x0 + tolerance:
         return True
-    ends_sentence = bool(_TERMINAL.search(prev.text))
     if prev_page != page:
         return ends_sentence
     if line.top < prev.top:
         return True
     if line.top - prev.bottom > stats.gap(line.size) + max(1.5, 0.3 * line.size):
         return True
-    right = stats.right.get(round(page_width), page_width * 0.85)
-    short = prev.x1 < right - max(3 * prev.size, 0.1 * right)
-    return short and ends_sentence and not line.text[:1].islower()
+    return short and ends_sentence and not runs_on(line.text)
+
+
+def runs_on(text: str) -> bool:
+    """Does a line start mid-sentence (a lowercase word, not an "ii" clause number)?"""
+    return bool(_RUN_ON.match(text)) and not _ROMAN_LABEL.match(text)
 
 
 def _new_clause(prev: Line, line: Line) -> bool:
     """A clause number starts the line, unless the line before runs on into it."""
     label = parse_typed_label(line.text)
-    if label is None:
+    if label is None or _ABBREVIATION.match(label.text):
         return False
     if _TERMINAL.search(prev.text):
         return True
@@ -296,6 +334,8 @@ def is_heading(block: TextBlock, stats: Stats) -> bool:
     if block.kind == "list" or len(block.lines) > 3:
         return False
     line = block.first
+    if any(ln.bold != line.bold or ln.size != line.size for _, ln in block.lines):
+        return False
     text = " ".join(ln.text for _, ln in block.lines)
     if len(text) > 200 or text.rstrip().endswith((".", ",", ";")) or not any(
             ch.isalpha() for ch in text) or is_contents_entry(text):
@@ -325,8 +365,8 @@ def heading_levels(blocks: list[TextBlock]) -> None:
             continue
         level = rank[(block.first.size, block.first.bold)]
         label = parse_typed_label(block.first.text)
-        if label is not None and label.division is None and label.rank >= 1:
-            level += int(label.rank) - 1
+        if label is not None and label.division is None and label.text[:1].isdigit():
+            level += int(label.rank) - 1  # "4.2" under "4" in the same style
         block.level = min(level, 9)
 
 

@@ -3,12 +3,15 @@ column-aligned text, header rows, and tables that continue on the next page."""
 
 from __future__ import annotations
 
+import ctypes
+import itertools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kindlint.readers.clauses import parse_typed_label
-from kindlint.readers.pdf_layout import BULLETS, Line, Word, build_lines, join_lines, segments
+from kindlint.readers.pdf_layout import BULLETS, Line, Word, cell_text, segments
 
 
 @dataclass(slots=True)
@@ -48,21 +51,71 @@ class TableData:
 
 
 # -- ruled tables --------------------------------------------------------------------------
-def edge(x0: float, top: float, x1: float, bottom: float) -> dict | None:
-    """A pdfplumber edge dict for a horizontal or vertical segment (None if diagonal)."""
-    x0, x1 = sorted((x0, x1))
-    top, bottom = sorted((top, bottom))
-    if bottom - top < 0.5:
-        orientation = "h"
-        bottom = top
-    elif x1 - x0 < 0.5:
-        orientation = "v"
-        x1 = x0
-    else:
-        return None
-    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
-            "width": x1 - x0, "height": bottom - top, "orientation": orientation,
-            "object_type": "line"}
+def page_edges(page, to_page: Callable[[float, float], tuple[float, float]]) -> list[dict]:
+    """Horizontal and vertical segments of a pdfium page's drawn paths, as pdfplumber edges;
+    ``to_page`` maps a PDF point to top-down reading coordinates."""
+    import pypdfium2.raw as raw
+
+    out: list[dict] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    matrix = raw.FS_MATRIX()
+
+    def add(p: tuple[float, float], q: tuple[float, float]) -> None:
+        (x0, top), (x1, bottom) = sorted((to_page(*p), to_page(*q)))
+        top, bottom = sorted((top, bottom))
+        if bottom - top < 0.5:
+            orientation, bottom = "h", top
+        elif x1 - x0 < 0.5:
+            orientation, x1 = "v", x0
+        else:
+            return  # diagonal
+        out.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+                    "width": x1 - x0, "height": bottom - top, "orientation": orientation,
+                    "object_type": "line"})
+
+    def walk(count, get, parent, ctm: tuple) -> None:
+        for index in range(count(parent)):
+            obj = get(parent, index)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+                continue
+            raw.FPDFPageObj_GetMatrix(obj, matrix)
+            a, b, c, d, e, f = _compose(
+                (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), ctm)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                walk(raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, obj,
+                     (a, b, c, d, e, f))
+                continue
+            raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
+            if not fill.value and not stroke.value:
+                continue  # a clipping or invisible path
+            start = previous = None
+            for s in range(raw.FPDFPath_CountSegments(obj)):
+                segment = raw.FPDFPath_GetPathSegment(obj, s)
+                raw.FPDFPathSegment_GetPoint(segment, x, y)
+                point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+                kind = raw.FPDFPathSegment_GetType(segment)
+                if kind == raw.FPDF_SEGMENT_MOVETO:
+                    start = previous = point
+                    continue
+                if kind == raw.FPDF_SEGMENT_LINETO and previous is not None:
+                    add(previous, point)
+                previous = point
+                if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+                    add(previous, start)
+                    previous = start
+
+    walk(raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, page.raw, (1, 0, 0, 1, 0, 0))
+    return out
+
+
+def _compose(m: tuple, n: tuple) -> tuple:
+    """The matrix product m·n (apply ``m``, then ``n``), PDF's row-vector convention."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
 
 
 def ruled_tables(edges: list[dict], words: list[Word],
@@ -92,11 +145,13 @@ def ruled_tables(edges: list[dict], words: list[Word],
 
 
 def _inside(a: tuple, b: tuple) -> bool:
+    """Box ``a`` lies within box ``b``."""
     return a != b and a[0] >= b[0] - 1 and a[1] >= b[1] - 1 and a[2] <= b[2] + 1 \
         and a[3] <= b[3] + 1
 
 
 def _contains(box: tuple, w: Word) -> bool:
+    """The middle of word ``w`` lies in ``box``."""
     cx, cy = (w.x0 + w.x1) / 2, w.middle
     return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
 
@@ -106,7 +161,7 @@ def _fill(group, words: list[Word],
     """Put words into the grid of cells, clean the grid, and find the header rows."""
     rows = [row.cells for row in group.rows]
     all_cells = [c for row in rows for c in row if c]
-    xs = sorted({c[0] for c in all_cells}) + [max(c[2] for c in all_cells)]
+    xs = [*sorted({c[0] for c in all_cells}), max(c[2] for c in all_cells)]
     found: dict[tuple, list[Word]] = {}
     for w in words:
         cx, cy = (w.x0 + w.x1) / 2, w.middle
@@ -129,25 +184,13 @@ def _fill(group, words: list[Word],
                                   for c in all_cells)
             out.append(Cell("", page, merged_up=up, merged_left=left, real=not (left or up)))
         grid.append(out)
-    grid, bounds = _drop_empty_columns(grid, list(zip(xs, xs[1:], strict=False)))
+    grid, bounds = _drop_empty_columns(grid, list(itertools.pairwise(xs)))
     grid = _merge_narrow_columns(grid, bounds)
     grid = [r for r in grid if any(c.text for c in r)]
     header = _header_rows(grid)
-    if len(grid) < 1 or len(bounds) < 2 or sum(1 for r in grid for c in r if c.text) < 2:
-        return None
+    if len(bounds) < 2 or not any(sum(1 for c in r if c.text) >= 2 for r in grid):
+        return None  # one column, or boxes around lines of text (highlighting), not a table
     return grid, header, bounds
-
-
-def cell_text(words: list[Word]) -> str:
-    """Lines of a cell joined as running text; a numbered or bulleted line starts anew."""
-    parts: list[str] = []
-    for line in build_lines(words):
-        text = (line.bullet + " " if line.bullet else "") + line.text
-        if parts and (line.bullet or parse_typed_label(text) is not None):
-            parts[-1] += "\n"
-        parts.append(text)
-    text, _ = join_lines(parts)
-    return text.replace("\n ", "\n")
 
 
 Bounds = list[tuple[float, float]]
@@ -201,7 +244,8 @@ def extend_header_bands(tables: list[TableData], lines: list[Line]) -> list[Line
     """A ruled band of bold headings over borderless rows: the aligned lines below join it."""
     used: set[int] = set()
     for table in tables:
-        if table.header_rows < len(table.rows) or not table.columns:
+        band = table.header_rows == len(table.rows) or (table.header_rows and len(table.rows) < 3)
+        if not band or not table.columns:
             continue
         below = [t.top for t in tables if t.top > table.bottom]
         limit = min(below, default=math.inf)
@@ -260,8 +304,10 @@ def borderless_tables(lines: list[Line], page: int,
                 and lines[j].top > lines[j - 1].top \
                 and (tabular[j] or lines[j].x1 - lines[j].x0 <= 0.4 * width):
             j += 1
-        while j - 1 > i and not tabular[j - 1]:
-            j -= 1
+        starts = [s[0].x0 for k in range(i, j) if tabular[k] for s in segs[k][1:]]
+        while j - 1 > i and not tabular[j - 1] and not any(
+                abs(lines[j - 1].x0 - x) <= 3 for x in starts):
+            j -= 1  # keep a wrapped cell's last line, drop text that follows the table
         table = _text_grid(lines[i:j], segs[i:j], page)
         if table is None:
             i += 1
@@ -274,11 +320,7 @@ def borderless_tables(lines: list[Line], page: int,
 
 def _hanging_label(segs: list[list[Word]]) -> bool:
     """"1.1<tab>text" or "•<tab>text": a numbered or bulleted line, not a table row."""
-    first = " ".join(w.text for w in segs[0])
-    if len(segs) != 2:
-        return False
-    label = parse_typed_label(first + " x")
-    return (label is not None and label.end >= len(first)) or first in BULLETS
+    return len(segs) == 2 and _is_label(" ".join(w.text for w in segs[0]))
 
 
 def _text_grid(lines: list[Line], segs: list[list[list[Word]]], page: int) -> TableData | None:
@@ -311,13 +353,15 @@ def _text_grid(lines: list[Line], segs: list[list[list[Word]]], page: int) -> Ta
             rows[-1][column(s)].extend(s)
     firsts = [" ".join(w.text for w in r[0]) for r in rows if r[0]]
     if firsts and all(_is_label(t) for t in firsts):
-        return None
+        return None  # a numbered list
+    if all(len(r[-1]) == 1 and r[-1][0].text.isdigit() for r in rows):
+        return None  # a table of contents: titles and page numbers
     grid = [[Cell(cell_text(ws), page, bool(ws) and all(w.bold for w in ws)) for ws in r]
             for r in rows]
     x0 = min(line.x0 for line in lines)
     x1 = max(line.x1 for line in lines)
     return TableData(page, x0, lines[0].top, x1, lines[-1].bottom, grid,
-                     1 if bold_header else 0, [(a, b) for a, b in columns])
+                     _header_rows(grid) if bold_header else 0, [(a, b) for a, b in columns])
 
 
 def _is_label(text: str) -> bool:
@@ -329,28 +373,36 @@ def _is_label(text: str) -> bool:
 def continues(prev: TableData, table: TableData) -> bool:
     """``table`` (first on its page) carries on ``prev`` (last on the page before)."""
     last_page = max(cell.page for cell in prev.rows[-1])
-    return (table.page == last_page + 1 and table.width == prev.width
-            and abs(table.x0 - prev.x0) < 12 and abs(table.x1 - prev.x1) < 12)
+    if table.page != last_page + 1 or table.width != prev.width:
+        return False
+    if abs(table.x0 - prev.x0) < 12 and abs(table.x1 - prev.x1) < 12:
+        return True
+    return len(table.columns) == len(prev.columns) > 0 and all(
+        a >= x0 - 2 and b <= x1 + 2
+        for (a, b), (x0, x1) in zip(table.columns, prev.columns, strict=True))
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
+def _texts(row: list[Cell]) -> list[str]:
+    return [re.sub(r"\s+", " ", c.text).strip().lower() for c in row]
 
 
 def merge(prev: TableData, table: TableData) -> None:
     """Append ``table``'s rows to ``prev``: drop a repeated header, rejoin a split row."""
     rows = table.rows
+    repeated = 0
+    while repeated < min(len(rows) - 1, len(prev.rows)) and any(
+            c.text for c in rows[repeated]) and _texts(rows[repeated]) == _texts(
+            prev.rows[repeated]):
+        repeated += 1
     head = prev.known_header_rows or 0
-    if head and len(rows) > head and all(
-            [_norm(c.text) for c in a] == [_norm(c.text) for c in b]
-            for a, b in zip(prev.rows[:head], rows[:head], strict=True)):
-        rows = rows[head:]
+    if repeated:
+        rows = rows[repeated:]  # the header, repeated on the new page
     elif head and table.known_header_rows:
-        rows = rows[table.header_rows:]
+        rows = rows[table.header_rows:]  # a reworded header ("... (continued)")
     if rows and len(prev.rows) > head and not rows[0][0].text and any(c.text for c in rows[0]) \
             and all(r[0].text for r in prev.rows[head:]):
         for cell, extra in zip(prev.rows[-1], rows[0], strict=False):
-            if extra.text:
+            if extra.text:  # a row split by the page break: its first cell is not repeated
                 cell.text = f"{cell.text} {extra.text}".strip()
         rows = rows[1:]
     prev.rows.extend(rows)

@@ -14,7 +14,7 @@ from importlib.metadata import EntryPoint, entry_points
 from typing import Protocol, TextIO
 
 from kindlint import __version__
-from kindlint.model.findings import Finding, FileResult, Severity
+from kindlint.model.findings import FileResult, Finding, Severity
 from kindlint.rules.model import Rule
 
 REPORTER_GROUP = "kindlint.reporters"

@@ -15,7 +15,7 @@ from typing import Any
 from kindlint.extract.domain import RELATIONAL_DOMAINS
 from kindlint.extract.negation import negated
 from kindlint.model.document import Block, BlockKind
-from kindlint.model.findings import Finding
+from kindlint.model.findings import SUBJECT_DOCUMENT, Finding
 from kindlint.rules.context import RuleContext
 from kindlint.rules.phrases import LazyPattern, phrase_regex
 
@@ -54,7 +54,7 @@ class AbsenceCheck:
         kind = KIND_NAMES.get(ctx.facts.document_kind or "", "document")
         yield ctx.finding(anchor, 0, len(anchor.text) if anchor else None,
                           looked_for=self.looked_for, where=self.where, kind=kind,
-                          subject="whole document")
+                          subject=SUBJECT_DOCUMENT)
 
     def _anchor(self, blocks: tuple[Block, ...]) -> Block | None:
         headings = [b for b in blocks if b.kind is BlockKind.HEADING]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -71,11 +70,14 @@ class RuleContext:
     ) -> Finding:
         """A finding for ``block.text[start:end]`` (or a whole-document finding)."""
         rule = self.rule
+        context_span = None
         if block is not None:
             end = len(block.text) if end is None else end
             where = location or block.locate(start, end)
             s_start, s_end = block.sentence_at(start)
-            context = block.text[s_start:s_end]
+            s_start, s_end = min(s_start, start), max(s_end, end)
+            context, offsets = fold_space(block.text[s_start:s_end])
+            context_span = (offsets[start - s_start], offsets[end - s_start])
             text = block.text[start:end]
         else:
             where = location or Location(file=self.document.path)
@@ -91,7 +93,8 @@ class RuleContext:
             location=where,
             suggestions=suggestions,
             text=text,
-            context=_squash(context),
+            context=context,
+            context_span=context_span,
             block=block.index if block is not None else None,
             subject=subject,
         )
@@ -114,8 +117,21 @@ class _Keep(dict):
         return "{" + key + "}"
 
 
-_SPACE = re.compile(r"\s+")
-
-
-def _squash(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+def fold_space(text: str) -> tuple[str, list[int]]:
+    """Fold runs of white space to one space and trim; ``offsets[i]`` maps a position in
+    ``text`` (0..len) to the folded string."""
+    out: list[str] = []
+    offsets: list[int] = []
+    pending_space = False
+    for ch in text:
+        if ch.isspace():
+            offsets.append(len(out))
+            pending_space = bool(out)
+            continue
+        if pending_space:
+            out.append(" ")
+            pending_space = False
+        offsets.append(len(out))
+        out.append(ch)
+    offsets.append(len(out))
+    return "".join(out), offsets

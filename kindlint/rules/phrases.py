@@ -76,6 +76,7 @@ class Term:
     only_after: LazyPattern | None = None
     near: LazyPattern | None = None
     not_near: LazyPattern | None = None
+    info_near: LazyPattern | None = None
     domains: frozenset[str] = frozenset()
     standalone: bool = False
     negated: str = "flag"  # "skip": ignore statements that reject the phrase
@@ -238,7 +239,19 @@ def phrase_triggers(phrase: str) -> set[str]:
                 best, best_len = words, shortest
     if not best:
         raise ValueError(f"phrase {phrase!r} has no literal word to trigger on")
-    return best
+    return best | _joined_words(phrase)
+
+
+def _joined_words(phrase: str) -> set[str]:
+    """"ex-offender" also matches "exoffender", a single word that must trigger too."""
+    words: set[str] = set()
+    for token in _split_top(phrase, " "):
+        pieces = _split_top(token.rstrip("?"), "-") if token else []
+        if len(pieces) > 1 and "#" not in pieces and "*" not in pieces:
+            for spelling in _expand("".join(pieces)):
+                if spelling.isalpha():
+                    words.add(spelling.lower())
+    return words
 
 
 def _longest_word(text: str) -> str:
@@ -348,6 +361,7 @@ def compile_term(spec: Mapping[str, Any], defaults: Mapping[str, Any]) -> Term:
         only_after=rx("only-after", "after"),
         near=rx("near", "anywhere"),
         not_near=rx("not-near", "anywhere"),
+        info_near=rx("info-near", "anywhere"),
         domains=frozenset(_as_list(get("domains"))),
         standalone=bool(get("standalone", False)),
         negated=get("negated", "flag"),
@@ -370,7 +384,7 @@ def validate_term(term: Term) -> None:
     """Compile every pattern of a term; raise ValueError if one could match empty text."""
     if term.pattern.compiled.fullmatch(""):
         raise ValueError(f"{term.pattern.source!r} matches empty text")
-    for name in ("exceptions", "near", "not_near"):
+    for name in ("exceptions", "near", "not_near", "info_near"):
         lazy = getattr(term, name)
         if lazy is not None and lazy.compiled.fullmatch(""):
             raise ValueError(f"{name} {lazy.source!r} matches empty text")
@@ -407,7 +421,8 @@ class PhraseMatcher:
         """All accepted matches in ``block``, keyed by rule, overlapping matches resolved."""
         text = block.text
         found: dict[str, list[PhraseMatch]] = {}
-        seen: set[tuple[str, int, int]] = set()
+        accepted_spans: set[tuple[str, int, int]] = set()
+        tried: set[tuple[int, int, int]] = set()  # (term, start, end) already judged
         index = self._index
         for token in _TOKEN_WORDS.finditer(text):
             candidates = index.get(token.group().lower())
@@ -419,11 +434,13 @@ class PhraseMatcher:
                     if m.start() > t_start or m.end() < t_end:
                         continue
                     span = (key, m.start(), m.end())
-                    if span in seen:
+                    attempt = (id(term), m.start(), m.end())
+                    if span in accepted_spans or attempt in tried:
                         continue
-                    seen.add(span)
+                    tried.add(attempt)  # another term of the rule may still accept the span
                     accepted = self._accept(term, block, m, domains)
                     if accepted is not None:
+                        accepted_spans.add(span)
                         found.setdefault(key, []).append(accepted)
         return {key: _longest(matches) for key, matches in found.items()}
 
@@ -462,6 +479,8 @@ class PhraseMatcher:
         ):
             return None
         severity = term.severity
+        if term.info_near is not None and term.info_near.search(sentence):
+            severity = Severity.INFO
         if term.proper_names != "flag" and in_proper_name(text, start, end):
             if term.proper_names == "skip":
                 return None
@@ -472,8 +491,9 @@ class PhraseMatcher:
             severity = Severity.INFO
         plural = any(v for k, v in m.groupdict().items() if k.startswith("pl"))
         options = term.suggest_plural if plural else term.suggest
+        opening = start == s_start
         return PhraseMatch(term, start, end, matched, plural, severity,
-                           tuple(match_case(s, matched) for s in options))
+                           tuple(match_case(s, matched, opening) for s in options))
 
 
 def _longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
@@ -551,14 +571,27 @@ def in_quotes(text: str, start: int, end: int) -> bool:
     return before.count("‘") > before.count("’") and "’" in after
 
 
-def match_case(suggestion: str, matched: str) -> str:
-    """Give a suggestion the case of the words it replaces."""
+def match_case(suggestion: str, matched: str, opening: bool = False) -> str:
+    """Give a suggestion the case of the words it replaces.
+
+    Words in capitals ("SERVICE USERS") give a suggestion in capitals; a capitalised word
+    ("Offenders") a capitalised suggestion. An acronym ("LAC", "NEETs") says nothing about
+    case, so its suggestion is capitalised only at the start of a sentence (``opening``).
+    """
+    first_word = matched.split()[0] if matched.split() else matched
+    acronym = len(first_word) <= 5 and sum(ch.isupper() for ch in first_word) >= 2
+    if acronym:
+        return _capitalise(suggestion) if opening else suggestion
     letters = [ch for ch in matched if ch.isalpha()]
     if len(letters) > 1 and all(ch.isupper() for ch in letters):
         return suggestion.upper()
-    if matched[:1].isupper() and suggestion[:1].islower():
-        return suggestion[0].upper() + suggestion[1:]
+    if matched[:1].isupper():
+        return _capitalise(suggestion)
     return suggestion
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def allow_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:

@@ -1,6 +1,6 @@
 """KL202: price weighted too heavily in the award (100% price is KL201's)."""
 
-from kindlint.model.findings import Severity
+from kindlint.model.findings import SUBJECT_AWARD, Severity
 
 
 def check(ctx):
@@ -29,4 +29,4 @@ def check(ctx):
         block = ctx.document.blocks[criterion.block]
         start, end = criterion.location.span or (0, len(block.text))
         yield ctx.finding(block, start, end, severity=severity, weight=f"{price:g}",
-                          limit=f"{limit:g}", subject="award weighting")
+                          limit=f"{limit:g}", subject=SUBJECT_AWARD)

@@ -1,5 +1,7 @@
 """KL203: a stated social value weighting below the floor."""
 
+from kindlint.model.findings import SUBJECT_AWARD
+
 
 def check(ctx):
     minimum = float(ctx.options["minimum"])
@@ -13,4 +15,4 @@ def check(ctx):
         block = ctx.document.blocks[criterion.block]
         start, end = criterion.location.span or (0, len(block.text))
         yield ctx.finding(block, start, end, weight=f"{weight:g}", minimum=f"{minimum:g}",
-                          subject="award weighting")
+                          subject=SUBJECT_AWARD)

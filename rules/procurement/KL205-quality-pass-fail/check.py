@@ -3,9 +3,10 @@
 import re
 
 from kindlint.extract.negation import negated
+from kindlint.model.findings import SUBJECT_AWARD
 
-_PASS_FAIL = re.compile(r"(?:quality|technical)[^.;]{0,80}?pass\s*/\s*fail|pass\s*/\s*fail[^.;]{0,40}?"
-                        r"(?:quality|technical)", re.IGNORECASE)
+_PASS_FAIL = re.compile(r"(?:quality|technical)[^.;]{0,80}?pass\s*/\s*fail|"
+                        r"pass\s*/\s*fail[^.;]{0,40}?(?:quality|technical)", re.IGNORECASE)
 _PRICE_SCORED = re.compile(r"(?:price|cost|rate)[^.;]{0,60}?(?:scored|score|evaluated|ranked|"
                            r"decid|determin)|(?:scored|ranked|evaluated) on (?:a |the )?"
                            r"(?:price|cost)|lowest (?:price|rate|cost)", re.IGNORECASE)
@@ -18,14 +19,14 @@ def check(ctx):
     for scheme in award.schemes:
         gates = [c for c in scheme.criteria if c.pass_fail and c.kind == "quality"]
         if gates and scheme.price_weight and not scheme.quality_weight:
-            yield ctx.at(_evidence(gates[0]), subject="award weighting")
+            yield ctx.at(_evidence(gates[0]), subject=SUBJECT_AWARD)
     for block in ctx.document.blocks:
         for m in _PASS_FAIL.finditer(block.text):
             if negated(block, *m.span()):
                 continue
             start, end = block.sentence_at(m.start())
             if price_decides or _PRICE_SCORED.search(block.text[start:end]):
-                yield ctx.finding(block, *m.span(), subject="award weighting")
+                yield ctx.finding(block, *m.span(), subject=SUBJECT_AWARD)
                 break
 
 

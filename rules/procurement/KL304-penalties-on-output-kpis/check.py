@@ -3,7 +3,7 @@
 import re
 
 from kindlint.model.facts import KpiKind
-from kindlint.model.findings import Severity
+from kindlint.model.findings import SUBJECT_KPIS, Severity
 
 PEOPLE_CENTRED = (KpiKind.EXPERIENCE, KpiKind.RELATIONSHIP, KpiKind.OUTCOME)
 _REGIME = re.compile(r"(?:service|kpi) credits?|kpi failure[^.]{0,80}(?:default|breach)|"
@@ -28,7 +28,7 @@ def check(ctx):
     for block in ctx.document.blocks:
         m = _REGIME.search(block.text)
         if m and _KPI_WORDS.search(block.text):
-            yield ctx.finding(block, *m.span(), severity=severity, subject="KPI regime",
+            yield ctx.finding(block, *m.span(), severity=severity, subject=SUBJECT_KPIS,
                               kpi="The KPI regime", measure="performance measures",
                               consequence=m.group(0).lower())
             return

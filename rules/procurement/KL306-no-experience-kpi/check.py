@@ -1,6 +1,6 @@
 """KL306: a KPI set where no KPI asks people about their experience."""
 
-from kindlint.model.findings import Severity
+from kindlint.model.findings import SUBJECT_KPIS, Severity
 
 
 def check(ctx):
@@ -9,4 +9,4 @@ def check(ctx):
         return
     severity = None if ctx.relational else Severity.INFO
     first = ctx.document.blocks[kpis[0].block]
-    yield ctx.finding(first, severity=severity, subject="KPIs", count=len(kpis))
+    yield ctx.finding(first, severity=severity, subject=SUBJECT_KPIS, count=len(kpis))

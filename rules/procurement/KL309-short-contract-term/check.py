@@ -1,6 +1,6 @@
 """KL309: a short contract term for a relational service."""
 
-from kindlint.model.findings import Severity
+from kindlint.model.findings import SUBJECT_TERM, Severity
 
 
 def check(ctx):
@@ -15,5 +15,5 @@ def check(ctx):
     else:
         return
     extension = f" ({total:g} years with extensions)" if term.extension_years else ""
-    yield ctx.at(term.evidence, severity=severity, subject="contract term",
+    yield ctx.at(term.evidence, severity=severity, subject=SUBJECT_TERM,
                  initial=f"{term.initial_years:g}", extension=extension)

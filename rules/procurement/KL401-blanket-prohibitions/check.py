@@ -39,7 +39,8 @@ OBJECT = re.compile(
 PROPORTIONATE = re.compile(
     r"unless|except (?:where|when|with)|individual(?:ly)? risk[- ]assess|risk assessment|"
     r"agreed with (?:the person|their manager|your manager)|judgement|judgment|"
-    r"where (?:it is )?appropriate|with (?:the )?(?:manager'?s? )?(?:agreement|approval|permission)|"
+    r"where (?:it is )?appropriate|"
+    r"with (?:the )?(?:manager'?s? )?(?:agreement|approval|permission)|"
     r"talk to (?:your|their) manager|of (?:significant |more than (?:token|nominal) )?value",
     re.IGNORECASE)
 CARVE_OUT = re.compile(r"this excludes|excluding|apart from|other than|courtesy items|"
