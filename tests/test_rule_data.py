@@ -18,7 +18,8 @@ IDS = [r.code for r in RULES]
 CATEGORY_PREFIX = {Category.META: "KL0", Category.LABELS: "KL1", Category.VALUE: "KL2",
                    Category.PERFORMANCE: "KL3", Category.RESTRICTION: "KL4",
                    Category.ABSENCE: "KL5", Category.PLAIN_LANGUAGE: "KL6"}
-PLACEHOLDERS = {"phrase": {"term", "suggestion"}, "absence": {"term", "looked_for", "where", "kind"},
+PLACEHOLDERS = {"phrase": {"term", "suggestion"},
+                "absence": {"term", "looked_for", "where", "kind"},
                 "engine": {"directive"}, "python": {"term"}}
 
 
