@@ -16,6 +16,12 @@ needs_corpus = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(autouse=True)
+def _isolated_result_cache(tmp_path_factory, monkeypatch):
+    """Each test gets its own result cache, never the working directory's."""
+    monkeypatch.setenv("KINDLINT_CACHE_DIR", str(tmp_path_factory.mktemp("kindlint-cache")))
+
+
 @pytest.fixture
 def corpus() -> Path:
     if not CORPUS.is_dir():

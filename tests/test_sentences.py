@@ -14,7 +14,8 @@ def test_splits_at_sentence_ends():
 
 def test_keeps_abbreviations_numbers_and_money_together():
     text = "See clause 4.2 e.g. the rates. It pays £18.50 per hour, i.e. more."
-    assert sentences(text) == ["See clause 4.2 e.g. the rates.", "It pays £18.50 per hour, i.e. more."]
+    assert sentences(text) == ["See clause 4.2 e.g. the rates.",
+                               "It pays £18.50 per hour, i.e. more."]
 
 
 def test_a_leading_clause_number_is_not_a_sentence():

@@ -8,7 +8,7 @@ from dataclasses import asdict, is_dataclass
 from enum import Enum
 from typing import Any, TextIO
 
-from kindlint.model.document import BlockKind, Document
+from kindlint.model.document import BlockKind, Document, Location
 from kindlint.model.facts import Facts
 from kindlint.report.json import location_json
 
@@ -57,6 +57,8 @@ def structure_json(document: Document, facts: Facts | None = None) -> dict[str, 
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Location):
+        return location_json(value)
     if is_dataclass(value) and not isinstance(value, type):
         return {k: _plain(v) for k, v in asdict(value).items()}
     if isinstance(value, Enum):

@@ -78,7 +78,7 @@ class RuleContext:
             s_start, s_end = min(s_start, start), max(s_end, end)
             context, offsets = fold_space(block.text[s_start:s_end])
             context_span = (offsets[start - s_start], offsets[end - s_start])
-            text = block.text[start:end]
+            text = " ".join(block.text[start:end].split())
         else:
             where = location or Location(file=self.document.path)
             context = text = ""

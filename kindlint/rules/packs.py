@@ -61,6 +61,8 @@ def load_packs() -> tuple[Rule, ...]:
 
 def load_pack(folder: Path, pack: str) -> list[Rule]:
     """Load every rule folder in ``folder``."""
+    if not folder.is_dir():
+        raise RuleDataError(folder, f"the folder of pack '{pack}' is missing")
     return [load_rule(child, pack) for child in sorted(folder.iterdir())
             if child.is_dir() and (child / "rule.toml").is_file()]
 

@@ -1,4 +1,4 @@
-"""The Markdown reader: prose blocks with line and column; code, comments and front matter are not prose."""
+"""The Markdown reader: prose blocks with lines and columns; code and front matter are not prose."""
 
 from __future__ import annotations
 
