@@ -9,11 +9,11 @@ from kindlint.extract.contract import (
     find_price_reductions,
     find_term,
     find_visit_lengths,
-    prose_blocks,
 )
 from kindlint.extract.domain import classify_domains
 from kindlint.extract.kind import classify_kind
 from kindlint.extract.kpis import find_kpis
+from kindlint.extract.scan import TextIndex
 from kindlint.model.document import Document
 from kindlint.model.facts import Facts
 
@@ -23,7 +23,7 @@ def extract_facts(document: Document, *, domain: str | None = None,
     """Find the facts rules need; ``domain`` and ``document_kind`` override detection."""
     evidence = classify_domains(document.text)
     kind, kind_evidence = classify_kind(document)
-    blocks = list(prose_blocks(document.blocks))
+    index = TextIndex(document.blocks)
     return Facts(
         document_kind=document_kind or kind,
         kind_evidence=("set in configuration",) if document_kind else kind_evidence,
@@ -31,9 +31,9 @@ def extract_facts(document: Document, *, domain: str | None = None,
         domain_evidence=evidence.counts,
         kpis=find_kpis(document),
         award=find_award(document),
-        term=find_term(blocks),
-        payment_models=tuple(find_payment_models(blocks)),
-        visit_lengths=tuple(find_visit_lengths(blocks)),
-        hourly_rates=tuple(find_hourly_rates(blocks)),
-        price_reductions=tuple(find_price_reductions(blocks)),
+        term=find_term(index),
+        payment_models=tuple(find_payment_models(index)),
+        visit_lengths=tuple(find_visit_lengths(index)),
+        hourly_rates=tuple(find_hourly_rates(index)),
+        price_reductions=tuple(find_price_reductions(index)),
     )

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 
 from kindlint.extract.negation import negated
 from kindlint.extract.numbers import NUMBER, to_number, years
-from kindlint.model.document import Block, BlockKind
+from kindlint.extract.scan import Hit, TextIndex
 from kindlint.model.facts import Amount, ContractTerm, Evidence, PaymentModel
 
 _UNIT = r"(?P<unit>years?|months?)"
@@ -33,31 +32,34 @@ _EXTENSION = re.compile(
     re.IGNORECASE)
 
 
-def find_term(blocks: Iterable[Block]) -> ContractTerm | None:
+def find_term(index: TextIndex) -> ContractTerm | None:
     """The first stated contract length, with any extension options in the same block."""
-    for block in blocks:
-        text = block.text
-        if m := _PLUS.search(text):
-            base = float(m.group("a"))
+    candidates = [hit for pattern in (_PLUS, *_TERMS) for hit in _first(index.hits(pattern))]
+    for hit in sorted(candidates, key=lambda h: (h.block.index, h.start)):
+        block, m = hit.block, hit.match
+        where = Evidence(m.group(0), block.locate(hit.start, hit.end), block.index)
+        if m.re is _PLUS:
             extra = float(m.group("b")) + float(m.group("c") or 0)
             unit = m.group("unit")
-            return ContractTerm(years(base, unit), years(extra, unit),
-                                Evidence(m.group(0), block.locate(*m.span()), block.index))
-        m = next((found for p in _TERMS if (found := p.search(text))), None)
-        if not m:
-            continue
-        number, unit = to_number(m.group("n")), m.group("unit")
+            return ContractTerm(years(float(m.group("a")), unit), years(extra, unit), where)
+        number = to_number(m.group("n"))
         if number is None:
             continue
         extension = None
-        if e := _EXTENSION.search(text, m.end() - 1) or _EXTENSION.search(text):
+        text = block.text
+        if e := _EXTENSION.search(text, hit.end - 1) or _EXTENSION.search(text):
             amount = to_number(e.group("n") or e.group("n2") or "")
             count = to_number(e.group("count") or e.group("count2") or "") or 1
-            if amount is not None and e.start() != m.start():
+            if amount is not None and e.start() != hit.start:
                 extension = years(amount * count, e.group("unit") or e.group("unit2"))
-        return ContractTerm(years(number, unit), extension,
-                            Evidence(m.group(0), block.locate(*m.span()), block.index))
+        return ContractTerm(years(number, m.group("unit")), extension, where)
     return None
+
+
+def _first(hits):
+    for hit in hits:
+        return [hit]
+    return []
 
 
 _PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -92,21 +94,24 @@ _PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-def find_payment_models(blocks: Iterable[Block]) -> list[PaymentModel]:
+def find_payment_models(index: TextIndex) -> list[PaymentModel]:
     """Every place the text asks for a payment mechanism (one per block and kind); mentions
     that reject a mechanism ("will not be paid by the minute") are left out."""
-    found = []
-    for block in blocks:
-        for kind, pattern in _PAYMENT_KINDS:
-            for m in pattern.finditer(block.text):
-                if negated(block, *m.span()):
-                    continue
-                found.append(PaymentModel(kind, Evidence(m.group(0), block.locate(*m.span()),
-                                                         block.index)))
-                break
-    return found
+    found: dict[tuple[int, str], PaymentModel] = {}
+    for kind, pattern in _PAYMENT_KINDS:
+        for hit in index.hits(pattern):
+            key = (hit.block.index, kind)
+            if key in found or negated(hit.block, hit.start, hit.end):
+                continue
+            found[key] = PaymentModel(kind, _evidence(hit))
+    return [found[key] for key in sorted(found, key=lambda k: (k[0], _KIND_ORDER[k[1]]))]
 
 
+def _evidence(hit: Hit) -> Evidence:
+    return Evidence(hit.match.group(0), hit.block.locate(hit.start, hit.end), hit.block.index)
+
+
+_KIND_ORDER = {kind: n for n, (kind, _) in enumerate(_PAYMENT_KINDS)}
 _RATE = re.compile(
     r"(?P<cur>£|GBP\s?|\$|USD\s?|€|EUR\s?)\s?(?P<amount>\d{1,3}(?:\.\d{1,2})?)\s*"
     r"(?:per hour|an hour|/\s?hour|/\s?hr|p/?h\b|per contact hour|hourly)"
@@ -117,14 +122,14 @@ _RATE = re.compile(
 _CURRENCY = {"£": "GBP", "gbp": "GBP", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR"}
 
 
-def find_hourly_rates(blocks: Iterable[Block]) -> list[Amount]:
+def find_hourly_rates(index: TextIndex) -> list[Amount]:
     rates = []
-    for block in blocks:
-        for m in _RATE.finditer(block.text):
-            amount = m.group("amount") or m.group("amount2") or m.group("amount3")
-            currency = (m.group("cur") or m.group("cur2") or m.group("cur3") or "").strip()
-            rates.append(Amount(float(amount), f"{_CURRENCY.get(currency.lower(), currency)}/hour",
-                                Evidence(m.group(0), block.locate(*m.span()), block.index)))
+    for hit in index.hits(_RATE):
+        m = hit.match
+        amount = m.group("amount") or m.group("amount2") or m.group("amount3")
+        currency = (m.group("cur") or m.group("cur2") or m.group("cur3") or "").strip()
+        rates.append(Amount(float(amount), f"{_CURRENCY.get(currency.lower(), currency)}/hour",
+                            _evidence(hit)))
     return rates
 
 
@@ -139,17 +144,14 @@ _MONEY_CONTEXT = re.compile(r"price|rate|fee|charge|contract|payment|cost|value|
                             r"efficien", re.IGNORECASE)
 
 
-def find_price_reductions(blocks: Iterable[Block]) -> list[Amount]:
+def find_price_reductions(index: TextIndex) -> list[Amount]:
     """Built-in cuts to what is paid, e.g. "a 1% annual reduction built into the contract"."""
     found = []
-    for block in blocks:
-        for m in _REDUCTION.finditer(block.text):
-            s_start, s_end = block.sentence_at(m.start())
-            if not _MONEY_CONTEXT.search(block.text[s_start:s_end]):
-                continue
-            value = float(m.group("p") or m.group("p2"))
-            found.append(Amount(value, "%", Evidence(m.group(0), block.locate(*m.span()),
-                                                     block.index)))
+    for hit in index.hits(_REDUCTION):
+        s_start, s_end = hit.block.sentence_at(hit.start)
+        if _MONEY_CONTEXT.search(hit.block.text[s_start:s_end]):
+            value = float(hit.match.group("p") or hit.match.group("p2"))
+            found.append(Amount(value, "%", _evidence(hit)))
     return found
 
 
@@ -161,29 +163,26 @@ _PUNCTUALITY = re.compile(r"within|late|early|respon|attend|tolerance|window|up 
 _OF_TIME = re.compile(r"\s*(?:of|before|after|late|early|either side)\b", re.IGNORECASE)
 
 
-def find_visit_lengths(blocks: Iterable[Block]) -> list[Amount]:
+def find_visit_lengths(index: TextIndex) -> list[Amount]:
     """Visit or call lengths ("15-minute calls", "visits of 30 minutes"), not punctuality
     ("start within 15 minutes of the planned time")."""
     found = []
-    for block in blocks:
-        text = block.text
-        for m in _MINUTE_AMOUNT.finditer(text):
-            before = text[max(0, m.start() - 40):m.start()]
-            after = text[m.end():m.end() + 25]
-            if not (_VISIT_WORD.match(after.lstrip(" -")) or _VISIT_WORD.search(before)):
-                continue
-            if _PUNCTUALITY.search(before[-18:]) or _OF_TIME.match(after):
-                continue
-            value = to_number(m.group("n").replace("-", " ").split()[0]) \
-                if not m.group("n").lower().startswith("forty") else (
-                    45.0 if "five" in m.group("n").lower() else 40.0)
-            if value is None:
-                continue
-            found.append(Amount(value, "minutes", Evidence(m.group(0), block.locate(*m.span()),
-                                                           block.index)))
+    for hit in index.hits(_MINUTE_AMOUNT):
+        text = hit.block.text
+        before = text[max(0, hit.start - 40):hit.start]
+        after = text[hit.end:hit.end + 25]
+        if not (_VISIT_WORD.match(after.lstrip(" -")) or _VISIT_WORD.search(before)):
+            continue
+        if _PUNCTUALITY.search(before[-18:]) or _OF_TIME.match(after):
+            continue
+        value = _minutes(hit.match.group("n"))
+        if value is not None:
+            found.append(Amount(value, "minutes", _evidence(hit)))
     return found
 
 
-def prose_blocks(blocks: Iterable[Block]) -> Iterator[Block]:
-    """Blocks that carry running text (not page headers or footers)."""
-    return (b for b in blocks if b.kind not in (BlockKind.HEADER, BlockKind.FOOTER))
+def _minutes(text: str) -> float | None:
+    words = text.lower().replace("-", " ").split()
+    if words[0] == "forty" and words[-1] == "five":
+        return 45.0
+    return to_number(words[0])

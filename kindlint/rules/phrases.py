@@ -78,6 +78,7 @@ class Term:
     not_near: LazyPattern | None = None
     info_near: LazyPattern | None = None
     domains: frozenset[str] = frozenset()
+    unknown_domain: str = "skip"  # "apply": check documents whose domain is not known too
     standalone: bool = False
     negated: str = "flag"  # "skip": ignore statements that reject the phrase
     proper_names: str = "skip"  # "skip", "info" or "flag"
@@ -363,6 +364,7 @@ def compile_term(spec: Mapping[str, Any], defaults: Mapping[str, Any]) -> Term:
         not_near=rx("not-near", "anywhere"),
         info_near=rx("info-near", "anywhere"),
         domains=frozenset(_as_list(get("domains"))),
+        unknown_domain=get("unknown-domain", "skip"),
         standalone=bool(get("standalone", False)),
         negated=get("negated", "flag"),
         proper_names=get("proper-names", "skip"),
@@ -476,7 +478,7 @@ class PhraseMatcher:
             return None
         if term.domains and not (term.domains & domains) and not any(
             mentions(d, sentence) for d in term.domains
-        ):
+        ) and (domains or term.unknown_domain != "apply"):
             return None
         severity = term.severity
         if term.info_near is not None and term.info_near.search(sentence):
