@@ -125,8 +125,10 @@ def test_markdown_and_text_results_have_regions(log, findings_json):
         assert region["startLine"] == finding["location"]["line"]
         assert region["startColumn"] == finding["location"]["column"]
         assert region["snippet"]["text"] == finding["text"]
-        if "\n" in finding["text"]:
-            assert "endColumn" not in region  # a match across lines has no end column
+        location = finding["location"]
+        assert region["endColumn"] == location["end_column"]
+        if location["end_line"] != location["line"]:  # a match across a line break
+            assert region["endLine"] == location["end_line"]
         else:
             assert region["endColumn"] == region["startColumn"] + len(finding["text"])
         assert result["level"] == "warning"
@@ -137,7 +139,7 @@ def test_markdown_and_text_results_have_regions(log, findings_json):
         "Consider: People with convictions; People on probation.")
     assert offenders["locations"][0]["logicalLocations"] == [
         {"name": "1.1", "fullyQualifiedName": "1.1", "kind": "section"}]
-    assert any("endColumn" not in r["locations"][0]["physicalLocation"]["region"] for r in md)
+    assert any("endLine" in r["locations"][0]["physicalLocation"]["region"] for r in md)
 
 
 def test_docx_results_have_clause_paths_and_no_invented_lines(log):

@@ -21,16 +21,16 @@ from kindlint.model.facts import Facts
 def extract_facts(document: Document, *, domain: str | None = None,
                   document_kind: str | None = None) -> Facts:
     """Find the facts rules need; ``domain`` and ``document_kind`` override detection."""
-    evidence = classify_domains(document.text)
-    kind, kind_evidence = classify_kind(document)
     index = TextIndex(document.blocks)
+    evidence = classify_domains(index)
+    kind, kind_evidence = classify_kind(document, index)
     return Facts(
         document_kind=document_kind or kind,
         kind_evidence=("set in configuration",) if document_kind else kind_evidence,
         domains=(domain,) if domain else evidence.domains,
         domain_evidence=evidence.counts,
         kpis=find_kpis(document),
-        award=find_award(document),
+        award=find_award(document, index),
         term=find_term(index),
         payment_models=tuple(find_payment_models(index)),
         visit_lengths=tuple(find_visit_lengths(index)),

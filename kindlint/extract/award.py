@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 
 from kindlint.extract.numbers import first_percent
-from kindlint.model.document import Block, BlockKind, Document, Table
+from kindlint.extract.scan import Hit, TextIndex
+from kindlint.model.document import Block, Document, Table
 from kindlint.model.facts import AwardBasis, AwardCriterion, Evidence, WeightingScheme
 
 NAME = (r"price|cost|quality|social value|technical(?: merit| approach| quality)?|"
@@ -56,6 +57,12 @@ _QUALITY_LED = re.compile(
     r"(?:technical|non-price|quality)[^.;]{0,80}(?:significantly |considerably )?more important "
     r"than (?:the )?(?:price|cost)|greater weight than (?:the )?(?:price|cost|financial)|"
     r"not (?:solely|only|just) (?:on )?(?:the )?(?:lowest )?(?:price|cost)", re.IGNORECASE)
+# Words every match contains, so only blocks holding one are searched.
+_NAME_KEYWORDS = ("price", "cost", "quality", "social value", "technical", "commercial",
+                  "financial")
+_LOWEST_KEYWORDS = ("lowest", "cheapest", "only", "100", "solely")
+_QUALITY_KEYWORDS = ("advantageous", "quality ratio", "more important", "greater weight",
+                     "not solely", "not only", "not just")
 _PASS_FAIL = re.compile(r"pass\s*/\s*fail|pass or fail", re.IGNORECASE)
 
 _TOTAL = re.compile(r"^(?:sub[- ]?)?totals?\b|^\w+ (?:sub[- ]?)?total\b", re.IGNORECASE)
@@ -77,39 +84,37 @@ def criterion_kind(name: str) -> str:
     return "quality"
 
 
-def find_award(document: Document) -> AwardBasis:
+def find_award(document: Document, index: TextIndex | None = None) -> AwardBasis:
     """Award criteria with weights, plus price-only and quality-led statements."""
+    index = index or TextIndex(document.blocks)
     schemes = [found for table in document.tables if (found := list(table_criteria(table)))]
     table_cells = {b.index for t in document.tables for row in t.rows for b in row}
-    prose = [b for b in document.blocks if b.index not in table_cells
-             and b.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
     seen = {_signature(s) for s in schemes}
-    for found in prose_criteria(prose):
+    for found in prose_criteria(index, table_cells):
         if _signature(found) not in seen:
             seen.add(_signature(found))
             schemes.append(found)
-    if not schemes and (points := points_criteria(prose)):
-        schemes.append(points)
+    if not schemes:
+        prose = [b for b in index.blocks if b.index not in table_cells]
+        if points := points_criteria(prose):
+            schemes.append(points)
     schemes = [s for s in schemes if not any(_signature(s) < _signature(other)
                                              for other in schemes)]  # drop restated fragments
-    lowest = quality_led = None
-    for block in document.blocks:
-        if lowest is None:
-            lowest = _lowest_price(block)
-        if quality_led is None and (m := _QUALITY_LED.search(block.text)):
-            quality_led = Evidence(m.group(0), block.locate(*m.span()), block.index)
+    lowest = next((ev for hit in index.hits(_LOWEST, _LOWEST_KEYWORDS)
+                   if (ev := _lowest_price(hit))), None)
+    quality_led = next((Evidence(h.match.group(0), h.block.locate(h.start, h.end), h.block.index)
+                        for h in index.hits(_QUALITY_LED, _QUALITY_KEYWORDS)), None)
     return AwardBasis(tuple(WeightingScheme(tuple(_nest(s))) for s in schemes), lowest,
                       quality_led)
 
 
-def _lowest_price(block: Block) -> Evidence | None:
-    for m in _LOWEST.finditer(block.text):
-        before = block.text[max(0, m.start() - 60):m.start()]
-        start, end = block.sentence_at(m.start())
-        if _NEGATION.search(before) or _DESCRIBING.search(block.text[start:end]):
-            continue
-        return Evidence(m.group(0), block.locate(*m.span()), block.index)
-    return None
+def _lowest_price(hit: Hit) -> Evidence | None:
+    block = hit.block
+    before = block.text[max(0, hit.start - 60):hit.start]
+    start, end = block.sentence_at(hit.start)
+    if _NEGATION.search(before) or _DESCRIBING.search(block.text[start:end]):
+        return None
+    return Evidence(hit.match.group(0), block.locate(hit.start, hit.end), block.index)
 
 
 def table_criteria(table: Table) -> Iterator[AwardCriterion]:
@@ -151,34 +156,42 @@ def _signature(criteria: list[AwardCriterion]) -> frozenset[tuple[str, float | N
     return frozenset((c.kind, c.weight) for c in criteria if c.parent is None)
 
 
-def prose_criteria(blocks: list[Block]) -> Iterator[list[AwardCriterion]]:
+def prose_criteria(index: TextIndex, skip: set[int]) -> Iterator[list[AwardCriterion]]:
     """Weights written in sentences, one set per block; needs an evaluation cue or both price
     and quality in the same block."""
-    for block in blocks:
-        text = block.text
+    by_block: dict[int, list[tuple[str, Hit]]] = {}
+    for form, pattern in (("ratio", _RATIO_NAMES_FIRST), ("ratio", _RATIO_NUMBERS_FIRST),
+                          ("pairs", _PAIRS), ("weight", _WEIGHT_AFTER),
+                          ("weight", _WEIGHT_BEFORE)):
+        keywords = ("%",) if form == "weight" else _NAME_KEYWORDS
+        for hit in index.hits(pattern, keywords):
+            if hit.block.index not in skip:
+                by_block.setdefault(hit.block.index, []).append((form, hit))
+    for _, hits in sorted(by_block.items()):
+        block = hits[0][1].block
         found: dict[str, AwardCriterion] = {}
-        for m in _RATIO_NAMES_FIRST.finditer(text) or ():
-            _ratio(block, m, found)
-        for m in _RATIO_NUMBERS_FIRST.finditer(text):
-            _ratio(block, m, found)
-        for m in _PAIRS.finditer(text):
-            if int(m.group("w1")) + int(m.group("w2")) == 100:
-                for n, w in (("n1", "w1"), ("n2", "w2")):
-                    _add(found, block, m.group(n), float(m.group(w)), m.span())
-        for pattern in (_WEIGHT_AFTER, _WEIGHT_BEFORE):
-            for m in pattern.finditer(text):
-                _add(found, block, m.group("name"), float(m.group("w")), m.span())
+        for form, hit in hits:
+            m, span = hit.match, (hit.start, hit.end)
+            if form == "ratio":
+                _ratio(block, m, span, found)
+            elif form == "pairs":
+                if int(m.group("w1")) + int(m.group("w2")) == 100:
+                    for n, w in (("n1", "w1"), ("n2", "w2")):
+                        _add(found, block, m.group(n), float(m.group(w)), span)
+            else:
+                _add(found, block, m.group("name"), float(m.group("w")), span)
         kinds = {c.kind for c in found.values()}
-        if found and (_EVALUATION.search(text) or {"price", "quality"} <= kinds):
+        if found and (_EVALUATION.search(block.text) or {"price", "quality"} <= kinds):
             yield list(found.values())
 
 
-def _ratio(block: Block, m: re.Match[str], found: dict[str, AwardCriterion]) -> None:
+def _ratio(block: Block, m: re.Match[str], span: tuple[int, int],
+           found: dict[str, AwardCriterion]) -> None:
     x, y = float(m.group("x")), float(m.group("y"))
     if x + y != 100:
         return
-    _add(found, block, m.group("a"), x, m.span())
-    _add(found, block, m.group("b"), y, m.span())
+    _add(found, block, m.group("a"), x, span)
+    _add(found, block, m.group("b"), y, span)
 
 
 def _add(found: dict[str, AwardCriterion], block: Block, name: str, weight: float,

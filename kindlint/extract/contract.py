@@ -34,7 +34,8 @@ _EXTENSION = re.compile(
 
 def find_term(index: TextIndex) -> ContractTerm | None:
     """The first stated contract length, with any extension options in the same block."""
-    candidates = [hit for pattern in (_PLUS, *_TERMS) for hit in _first(index.hits(pattern))]
+    candidates = [hit for pattern in (_PLUS, *_TERMS)
+                  for hit in _first(index.hits(pattern, ("year", "month")))]
     for hit in sorted(candidates, key=lambda h: (h.block.index, h.start)):
         block, m = hit.block, hit.match
         where = Evidence(m.group(0), block.locate(hit.start, hit.end), block.index)
@@ -99,7 +100,7 @@ def find_payment_models(index: TextIndex) -> list[PaymentModel]:
     that reject a mechanism ("will not be paid by the minute") are left out."""
     found: dict[tuple[int, str], PaymentModel] = {}
     for kind, pattern in _PAYMENT_KINDS:
-        for hit in index.hits(pattern):
+        for hit in index.hits(pattern, _PAYMENT_KEYWORDS[kind]):
             key = (hit.block.index, kind)
             if key in found or negated(hit.block, hit.start, hit.end):
                 continue
@@ -112,6 +113,18 @@ def _evidence(hit: Hit) -> Evidence:
 
 
 _KIND_ORDER = {kind: n for n, (kind, _) in enumerate(_PAYMENT_KINDS)}
+# Words every match of each payment pattern contains: only blocks holding one are searched.
+_PAYMENT_KEYWORDS = {
+    "payment-by-results": ("result", "pbr", "outcome", "bond", "job", "sustainment",
+                           "milestone", "weeks", "paid according", "% of"),
+    "time-and-task": ("task", "commissioned hours"),
+    "per-minute": ("minute",),
+    "cost-and-volume": ("cost and volume",),
+    "block": ("block",),
+    "per-visit": ("per visit", "per call"),
+    "hourly": ("hour",),
+    "individual-service-fund": ("service fund", "personal budget", "direct payment"),
+}
 _RATE = re.compile(
     r"(?P<cur>£|GBP\s?|\$|USD\s?|€|EUR\s?)\s?(?P<amount>\d{1,3}(?:\.\d{1,2})?)\s*"
     r"(?:per hour|an hour|/\s?hour|/\s?hr|p/?h\b|per contact hour|hourly)"
@@ -124,7 +137,7 @@ _CURRENCY = {"£": "GBP", "gbp": "GBP", "$": "USD", "usd": "USD", "€": "EUR", 
 
 def find_hourly_rates(index: TextIndex) -> list[Amount]:
     rates = []
-    for hit in index.hits(_RATE):
+    for hit in index.hits(_RATE, ("hour", "/hr", "/ hr", "ph")):
         m = hit.match
         amount = m.group("amount") or m.group("amount2") or m.group("amount3")
         currency = (m.group("cur") or m.group("cur2") or m.group("cur3") or "").strip()
@@ -147,7 +160,7 @@ _MONEY_CONTEXT = re.compile(r"price|rate|fee|charge|contract|payment|cost|value|
 def find_price_reductions(index: TextIndex) -> list[Amount]:
     """Built-in cuts to what is paid, e.g. "a 1% annual reduction built into the contract"."""
     found = []
-    for hit in index.hits(_REDUCTION):
+    for hit in index.hits(_REDUCTION, ("reduc", "decreas", "cut", "efficienc", "saving")):
         s_start, s_end = hit.block.sentence_at(hit.start)
         if _MONEY_CONTEXT.search(hit.block.text[s_start:s_end]):
             value = float(hit.match.group("p") or hit.match.group("p2"))
@@ -167,7 +180,7 @@ def find_visit_lengths(index: TextIndex) -> list[Amount]:
     """Visit or call lengths ("15-minute calls", "visits of 30 minutes"), not punctuality
     ("start within 15 minutes of the planned time")."""
     found = []
-    for hit in index.hits(_MINUTE_AMOUNT):
+    for hit in index.hits(_MINUTE_AMOUNT, ("min",)):
         text = hit.block.text
         before = text[max(0, hit.start - 40):hit.start]
         after = text[hit.end:hit.end + 25]

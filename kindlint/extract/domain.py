@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kindlint.extract.scan import TextIndex, cue_keywords
+
 # Cue phrases per service domain. A domain is decided by how often its cues occur.
 DOMAIN_CUES: dict[str, tuple[str, ...]] = {
     "care": (
@@ -56,8 +58,9 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
 
 RELATIONAL_DOMAINS = frozenset({"care", "children", "housing", "justice", "employability"})
 
+# Matched against lower-cased text: case-insensitive matching is about twice as slow.
 _PATTERNS = {
-    domain: re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.IGNORECASE)
+    domain: re.compile(r"\b(?:" + "|".join(cue.lower() for cue in cues) + r")\b")
     for domain, cues in DOMAIN_CUES.items()
 }
 
@@ -79,14 +82,28 @@ class DomainEvidence:
         return not self.domains or any(d in RELATIONAL_DOMAINS for d in self.domains)
 
 
+_KEYWORDS = {domain: cue_keywords(cues) for domain, cues in DOMAIN_CUES.items()}
+
+
+def count_cues_in(index: TextIndex) -> Counter[str]:
+    """Cue counts for a whole document, searching only blocks that hold a cue's keyword."""
+    counts: Counter[str] = Counter()
+    lowered = dict(zip((b.index for b in index.blocks), index.lowered, strict=True))
+    for domain, pattern in _PATTERNS.items():
+        for block in index.blocks_with(_KEYWORDS[domain]):
+            counts[domain] += len(pattern.findall(lowered[block.index]))
+    return +counts
+
+
 def count_cues(text: str) -> Counter[str]:
     """How many cues of each domain appear in ``text``."""
-    return Counter({d: n for d, p in _PATTERNS.items() if (n := len(p.findall(text)))})
+    lowered = text.lower()
+    return Counter({d: n for d, p in _PATTERNS.items() if (n := len(p.findall(lowered)))})
 
 
-def classify_domains(text: str, *, min_share: float = 0.2) -> DomainEvidence:
+def classify_domains(text: str | TextIndex, *, min_share: float = 0.2) -> DomainEvidence:
     """Domains whose cues make up at least ``min_share`` of the strongest domain's count."""
-    counts = count_cues(text)
+    counts = count_cues_in(text) if isinstance(text, TextIndex) else count_cues(text)
     if not counts:
         return DomainEvidence((), ())
     top = max(counts.values())
@@ -98,4 +115,4 @@ def classify_domains(text: str, *, min_share: float = 0.2) -> DomainEvidence:
 
 def mentions(domain: str, text: str) -> bool:
     """True when ``text`` carries at least one cue of ``domain``."""
-    return bool(_PATTERNS[domain].search(text))
+    return bool(_PATTERNS[domain].search(text.lower()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kindlint.extract.scan import TextIndex, cue_keywords
 from kindlint.model.document import BlockKind, Document
 
 KIND_CUES: dict[str, tuple[str, ...]] = {
@@ -31,28 +32,31 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
             r"case stud(?:y|ies)"),
 }
 _PATTERNS = {kind: re.compile("|".join(cues), re.IGNORECASE) for kind, cues in KIND_CUES.items()}
+_KEYWORDS = {kind: cue_keywords(cues) for kind, cues in KIND_CUES.items()}
 TITLE_WEIGHT = 8
 OPENING_WEIGHT = 25  # what the title page calls the document outweighs what the body mentions
 
 
-def classify_kind(document: Document) -> tuple[str | None, tuple[str, ...]]:
-    """The most likely kind and the cues that decided it (headings count more)."""
+def classify_kind(document: Document, index: TextIndex | None = None) -> tuple[str | None,
+                                                                              tuple[str, ...]]:
+    """The most likely kind and the cues that decided it (the title page and headings count
+    more than the body)."""
+    index = index or TextIndex(document.blocks)
     scores: Counter[str] = Counter()
     evidence: dict[str, list[str]] = {kind: [] for kind in KIND_CUES}
-    for block in document.blocks:
-        if block.index < 6 and len(block.text) < 160:
-            weight = OPENING_WEIGHT
-        elif block.kind is BlockKind.HEADING and block.index < 40:
-            weight = TITLE_WEIGHT
-        else:
-            weight = 1
-        if block.kind in (BlockKind.HEADER, BlockKind.FOOTER):
-            weight = TITLE_WEIGHT // 2
-        for kind, pattern in _PATTERNS.items():
-            for m in pattern.finditer(block.text):
-                scores[kind] += weight
-                if len(evidence[kind]) < 5 and m.group(0).lower() not in evidence[kind]:
-                    evidence[kind].append(m.group(0).lower())
+    for kind, pattern in _PATTERNS.items():
+        for hit in index.hits(pattern, _KEYWORDS[kind]):
+            block = hit.block
+            if block.index < 6 and len(block.text) < 160:
+                weight = OPENING_WEIGHT
+            elif block.kind is BlockKind.HEADING and block.index < 40:
+                weight = TITLE_WEIGHT
+            else:
+                weight = 1
+            scores[kind] += weight
+            cue = hit.match.group(0).lower()
+            if len(evidence[kind]) < 5 and cue not in evidence[kind]:
+                evidence[kind].append(cue)
     if not scores:
         return None, ()
     kind, score = scores.most_common(1)[0]

@@ -37,9 +37,20 @@ class TextIndex:
             self.starts.append(position)
             position += len(block.text) + len(SEPARATOR)
         self.text = SEPARATOR.join(b.text for b in self.blocks)
+        self._lowered_text: str | None = None
 
-    def hits(self, pattern: re.Pattern[str]) -> Iterator[Hit]:
-        """Every match of ``pattern``, in document order, within a single block."""
+    def hits(self, pattern: re.Pattern[str],
+             keywords: tuple[str, ...] | None = None) -> Iterator[Hit]:
+        """Every match of ``pattern``, in document order, within a single block.
+
+        ``keywords`` (lower case) are words every match contains; only blocks holding one of
+        them are searched, which is much faster than running a long pattern over everything.
+        """
+        if keywords is not None:
+            for block in self.blocks_with(keywords):
+                for m in pattern.finditer(block.text):
+                    yield Hit(block, m.start(), m.end(), m)
+            return
         for m in pattern.finditer(self.text):
             i = bisect.bisect_right(self.starts, m.start()) - 1
             block = self.blocks[i]
@@ -48,5 +59,46 @@ class TextIndex:
             if end <= len(block.text):
                 yield Hit(block, start, end, m)
 
-    def contains(self, pattern: re.Pattern[str]) -> bool:
-        return pattern.search(self.text) is not None
+    def blocks_with(self, keywords: tuple[str, ...]) -> list[Block]:
+        """Blocks whose lower-cased text contains at least one of ``keywords``."""
+        text = self.lowered_text
+        found: set[int] = set()
+        starts = self.starts
+        for keyword in keywords:
+            position = text.find(keyword)
+            while position != -1:
+                i = bisect.bisect_right(starts, position) - 1
+                found.add(i)
+                # jump to the next block: one hit is enough for this one
+                position = text.find(keyword, starts[i + 1] if i + 1 < len(starts) else
+                                     len(text))
+        return [self.blocks[i] for i in sorted(found)]
+
+    @property
+    def lowered_text(self) -> str:
+        if self._lowered_text is None:
+            self._lowered_text = self.text.lower()
+        return self._lowered_text
+
+    @property
+    def lowered(self) -> list[str]:
+        """Each block's text in lower case."""
+        text = self.lowered_text
+        return [text[start:start + len(block.text)]
+                for block, start in zip(self.blocks, self.starts, strict=True)]
+
+
+
+def cue_keywords(cues: tuple[str, ...]) -> tuple[str, ...]:
+    """A word each cue cannot match without: its longest plain run of letters outside any
+    group, bracket or optional character (``"foster(?:ing|ed)?"`` gives ``"foster"``)."""
+    keywords = []
+    for cue in cues:
+        outside = re.sub(r"\(.*?\)[?*]?|\[.*?\][?*+]?|\\[bBdswDSW]|.[?*]|\{.*?\}", "\x00",
+                         cue)
+        runs = [run.strip() for part in outside.split("\x00")
+                for run in re.findall(r"[A-Za-z][A-Za-z' ]*[A-Za-z]|[A-Za-z]", part)]
+        if not runs:
+            raise ValueError(f"cue {cue!r} has no plain word to search for")
+        keywords.append(max(runs, key=len).lower())
+    return tuple(dict.fromkeys(keywords))

@@ -35,6 +35,8 @@ class Location:
     table_column: int | None = None
     column_header: str | None = None
     span: tuple[int, int] | None = None
+    end_line: int | None = None
+    end_column: int | None = None  # exclusive, like a text editor's selection end
 
     @property
     def clause(self) -> str:
@@ -105,18 +107,27 @@ class Block:
         """The location of ``text[start:end]``, with line, column and page where known."""
         end = start if end is None else end
         loc = self.location
-        if self.anchors:
-            offsets = [a.offset for a in self.anchors]
-            anchor = self.anchors[max(bisect.bisect_right(offsets, start) - 1, 0)]
-            delta = max(start - anchor.offset, 0)
-            column = anchor.column + delta if anchor.column is not None else loc.column
-            loc = replace(
-                loc,
-                line=anchor.line if anchor.line is not None else loc.line,
-                column=column,
-                page=anchor.page if anchor.page is not None else loc.page,
-            )
-        return replace(loc, span=(start, end))
+        if not self.anchors:
+            return replace(loc, span=(start, end))
+        line, column, page = self._position(start)
+        end_line, end_column, _ = self._position(end)
+        return replace(
+            loc,
+            line=line if line is not None else loc.line,
+            column=column if column is not None else loc.column,
+            page=page if page is not None else loc.page,
+            span=(start, end),
+            end_line=end_line,
+            end_column=end_column,
+        )
+
+    def _position(self, offset: int) -> tuple[int | None, int | None, int | None]:
+        """Line, column and page of a character offset, from the nearest anchor before it."""
+        offsets = [a.offset for a in self.anchors]
+        anchor = self.anchors[max(bisect.bisect_right(offsets, offset) - 1, 0)]
+        column = anchor.column + max(offset - anchor.offset, 0) if anchor.column is not None \
+            else None
+        return anchor.line, column, anchor.page
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The span of the sentence holding ``offset`` (the whole block if unknown)."""

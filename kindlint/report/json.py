@@ -26,6 +26,8 @@ def location_json(location: Location) -> dict[str, Any]:
         "table_column": location.table_column,
         "column_header": location.column_header,
         "span": list(location.span) if location.span else None,
+        "end_line": location.end_line,
+        "end_column": location.end_column,
     }
 
 

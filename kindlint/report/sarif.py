@@ -236,10 +236,11 @@ def _region(finding: Finding) -> dict[str, Any] | None:
     region: dict[str, Any] = {"startLine": location.line}
     if location.column is not None and location.column >= 1:
         region["startColumn"] = location.column
-        length = (location.span[1] - location.span[0]) if location.span else len(finding.text)
-        # A match across a line break has no end column on the start line: leave it open.
-        if length > 0 and "\n" not in finding.text:
-            region["endColumn"] = location.column + length
+        if location.end_line is not None and location.end_line > location.line:
+            region["endLine"] = location.end_line
+        if location.end_column is not None and location.end_column > 0 and (
+                location.end_line != location.line or location.end_column > location.column):
+            region["endColumn"] = location.end_column
     if finding.text:
         region["snippet"] = {"text": finding.text}
     return region

@@ -26,7 +26,8 @@ class Source:
     note: str = ""
 
     def cite(self) -> str:
-        return f"{self.title}, {self.organisation}, {self.year}. {self.url}"
+        year = str(self.year).rstrip(".")
+        return f"{self.title}, {self.organisation}, {year}. {self.url}"
 
 
 @dataclass(frozen=True, slots=True)
