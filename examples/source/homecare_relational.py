@@ -31,8 +31,8 @@ CONTENT = [
     ("section", "Introduction and purpose"),
     ("clause", 1, "Northshire County Council (the \"Council\") invites tenders from organisations registered with the Care Quality Commission to work with it, and with people who draw on care and support and their families, to provide care and support at home across Northshire. The Council intends to work with up to three Providers in each of its four zones: North, Coast, Vale and City."),
     ("clause", 1, "Around 2,150 people in Northshire draw on care and support at home, and together they receive around 21,000 hours of support each week. Behind each figure is a person with a history, a home and relationships that matter to them."),
-    ("clause", 1, "This specification was co-produced over eight months with the Northshire Care at Home Reference Group, fourteen people with lived experience of drawing on care and support at home or of caring for a family member, together with care workers and local providers. Where this document describes good support, it uses their words.", "coproduced"),
-    ("clause", 1, "The Council will judge the value of this Contract by the difference support makes to people's lives: whether people feel known, safe and treated with kindness; whether they can do the things that matter to them; and whether the workforce is stable and well supported. Price matters, but it is not the main measure of value.", "value"),
+    ("clause", 1, "This specification was co-produced over eight months with the Northshire Care at Home Reference Group. The group brings together fourteen people with lived experience of drawing on care and support at home or of caring for a family member, with care workers and local providers. Where this document describes good support, it uses their words.", "coproduced"),
+    ("clause", 1, "The Council will judge the value of this Contract by the difference support makes to people's lives. Do people feel known, safe and treated with kindness? Can they do the things that matter to them? Is the workforce stable and well supported? Price matters, but it is not the main measure of value.", "value"),
 
     ("section", "What matters to people"),
     ("clause", 1, "Members of the Reference Group told us that good care at home means:", "matters"),
@@ -42,7 +42,7 @@ CONTENT = [
     ("clause", 3, "staying connected with family, friends, neighbours and the places and activities you enjoy; and"),
     ("clause", 3, "feeling safe, and being treated with kindness and respect."),
     ("clause", 1, "The Provider will get to know each person and agree a support plan with them, in their own words, describing the life they want to lead and how support will help."),
-    ("clause", 1, "The service is for adults in Northshire who have eligible needs under the Care Act 2014 and who draw on care and support at home. They include older people, people living with dementia, disabled people, people with a learning disability or a mental health condition, people returning home from hospital, and people living in the 96 homes at the Mill Court, Harbour View and Elm Grange extra-care schemes."),
+    ("clause", 1, "The service is for adults in Northshire who have eligible needs under the Care Act 2014 and who draw on care and support at home. They include older people, people living with dementia, disabled people, people with a learning disability or a mental health condition, and people returning home from hospital. They also include people living in the 96 homes at the Mill Court, Harbour View and Elm Grange extra-care schemes."),
     ("clause", 1, "When a person is ready to leave hospital, the Provider will work with the hospital discharge team so that they can go home without delay. Where possible, a worker from the person's regular team will visit on the first day."),
     ("clause", 1, "The Provider will build links with communities whose voices are seldom heard, including Gypsy and Traveller communities and people living in isolated parts of the Vale zone, working with local community groups."),
     ("clause", 1, "Live-in care, night support, care funded through NHS Continuing Healthcare and support that people arrange themselves with a Direct Payment are outside the scope of this Contract."),
@@ -94,7 +94,7 @@ CONTENT = [
     ("clause", 1, "The Provider will follow the principles of Making Safeguarding Personal, so that adults at risk are supported to make their own choices about how they are kept safe, and are kept informed about what happens."),
 
     ("section", "Working together and information"),
-    ("clause", 1, "The Provider will name a Registered Manager as the main point of contact for the Council, and will give each person and their family contact details for their team and for an on-call manager who can be reached at any time."),
+    ("clause", 1, "The Provider will name a Registered Manager as the main point of contact for the Council. It will give each person and their family contact details for their team and for an on-call manager who can be reached at any time."),
     ("clause", 1, "The Provider will keep an office within Northshire where teams can meet and records are kept securely, and will arrange daily cleaning of the office and of any equipment shared between staff."),
     ("clause", 1, "The Provider will share a short quarterly information set, covering the measures in Schedule 2 and a summary of what people and staff have said. The Council will not ask for information that it does not use."),
     ("clause", 1, "The Provider will welcome feedback, including complaints, and use it to learn. Complaints will be acknowledged within two working days and the person will be kept informed until the matter is resolved."),
@@ -158,7 +158,7 @@ CONTENT = [
      [0.2, 0.36, 0.09, 0.13, 0.22]),
     ("subsection", "Using the measures"),
     ("clause", 1, "No payment is linked to these measures. They are a starting point for conversation, looked at alongside what people, families and care workers say."),
-    ("clause", 1, "If a measure stays below its target for two quarters in a row, the parties will hold a learning conversation with the people most affected and agree together what will change, who will do it and when they will look at it again."),
+    ("clause", 1, "If a measure stays below its target for two quarters in a row, the parties will hold a learning conversation with the people most affected. Together they will agree what will change, who will do it and when they will look at it again."),
     ("clause", 1, "The measures will be looked at again each year with the Reference Group and may be changed by agreement under clause [[variation]]."),
 
     # ------------------------------------------------------------------ Part C

@@ -18,11 +18,19 @@ _AFTER = re.compile(
     r"will never|should not|not be|no longer|not (?:be )?(?:used|permitted|allowed|accepted|"
     r"commissioned|paid|applied)|(?:are|is|be) (?:prohibited|banned|excluded|not permitted))\b",
     re.IGNORECASE)
+# Limits and floors are not rejections: "no more than four", "no lower than the minimum price".
+_COMPARISON = re.compile(r"\b(?:no|not)\s+(?:more|less|fewer|lower|higher|greater|later|"
+                         r"earlier|longer|shorter)\s+than\b", re.IGNORECASE)
 
 
-def negated(block: Block, start: int, end: int) -> bool:
-    """True when the sentence holding ``text[start:end]`` rejects it rather than asks for it."""
+def negated(block: Block, start: int, end: int, *, inside: bool = False) -> bool:
+    """True when the sentence holding ``text[start:end]`` rejects it rather than asks for it.
+
+    With ``inside``, negation within the span counts too ("quality will not be assessed on a
+    pass/fail basis", where the span runs from "quality" to "pass/fail"); without it, a phrase
+    that carries its own negation ("no zero-hours contracts") is not read as rejected.
+    """
     s_start, s_end = block.sentence_at(start)
-    before = block.text[s_start:end]  # "quality will not be assessed on a pass/fail basis"
-    after = block.text[end:s_end]
+    before = _COMPARISON.sub(" ", block.text[s_start:end if inside else start])
+    after = _COMPARISON.sub(" ", block.text[end:s_end])
     return bool(_BEFORE.search(before) or _AFTER.search(after))

@@ -204,7 +204,8 @@ class Facts:
 
     @property
     def relational(self) -> bool:
-        """A service about people and relationships (or not known to be anything else)."""
+        """A service about people and relationships: its main domain is relational, or no
+        domain could be told (a single sentence, a short extract)."""
         from kindlint.extract.domain import RELATIONAL_DOMAINS
 
-        return not self.domains or any(d in RELATIONAL_DOMAINS for d in self.domains)
+        return not self.domains or self.domains[0] in RELATIONAL_DOMAINS

@@ -3,8 +3,9 @@
 Declared in rule.toml with ``[check] kind = "absence"``: ``signals`` (phrases, any of which
 present and not negated means the document passes), ``homes`` (headings where such a clause
 usually lives, most likely first, to anchor the finding), ``looked-for`` and ``where`` (plain
-words for the message). They only run on tenders, specifications, contracts and KPI schedules for
-relational services that are long enough to judge (option ``min-words``).
+words for the message). They only run on tenders, specifications, contracts and KPI schedules whose main
+service domain is relational and that are long enough to judge (option ``min-words``).
+``unless-kpis = true`` leaves documents with KPIs to the rules that judge the KPIs.
 """
 
 from __future__ import annotations
@@ -33,11 +34,14 @@ class AbsenceCheck:
         self.looked_for = str(spec["looked-for"])
         self.where = str(spec["where"])
         self.kinds = tuple(spec.get("kinds", DEFAULT_KINDS))
+        self.unless_kpis = bool(spec.get("unless-kpis", False))
 
     def applies(self, ctx: RuleContext) -> bool:
+        """Commissioning documents whose main service domain is relational, long enough."""
         facts = ctx.facts
         return (facts.document_kind in self.kinds
-                and any(d in RELATIONAL_DOMAINS for d in facts.domains)
+                and bool(facts.domains) and facts.domains[0] in RELATIONAL_DOMAINS
+                and not (self.unless_kpis and facts.kpis)
                 and ctx.document.word_count >= int(ctx.options.get("min-words", 1000)))
 
     def present(self, blocks: Iterable[Block]) -> bool:

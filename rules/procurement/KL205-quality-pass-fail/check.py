@@ -22,7 +22,7 @@ def check(ctx):
             yield ctx.at(_evidence(gates[0]), subject=SUBJECT_AWARD)
     for block in ctx.document.blocks:
         for m in _PASS_FAIL.finditer(block.text):
-            if negated(block, *m.span()):
+            if negated(block, *m.span(), inside=True):
                 continue
             start, end = block.sentence_at(m.start())
             if price_decides or _PRICE_SCORED.search(block.text[start:end]):
