@@ -19,9 +19,12 @@ from kindlint.model.facts import Facts
 
 
 def extract_facts(document: Document, *, domain: str | None = None,
-                  document_kind: str | None = None) -> Facts:
-    """Find the facts rules need; ``domain`` and ``document_kind`` override detection."""
-    index = TextIndex(document.blocks)
+                  document_kind: str | None = None, index: TextIndex | None = None) -> Facts:
+    """Find the facts rules need; ``domain`` and ``document_kind`` override detection.
+
+    ``index`` is the document's TextIndex when the caller already has one.
+    """
+    index = index or TextIndex(document.blocks)
     evidence = classify_domains(index)
     kind, kind_evidence = classify_kind(document, index)
     return Facts(

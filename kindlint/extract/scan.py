@@ -11,10 +11,12 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from kindlint.model.document import Block, BlockKind
+from kindlint.model.document import Block
 
 SEPARATOR = "\n\x00\n"
-_FURNITURE = (BlockKind.HEADER, BlockKind.FOOTER)
+# Lower-casing that keeps every offset: only A-Z change ("İ".lower() is two characters).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_WORD = re.compile(r"[a-z]+")
 
 
 class Hit(NamedTuple):
@@ -27,10 +29,10 @@ class Hit(NamedTuple):
 
 
 class TextIndex:
-    """The running text of a document (page headers and footers left out), searchable at once."""
+    """A document's blocks joined into one text, searchable at once, with a word index."""
 
     def __init__(self, blocks: Iterable[Block]) -> None:
-        self.blocks = [b for b in blocks if b.kind not in _FURNITURE]
+        self.blocks = list(blocks)
         self.starts: list[int] = []
         position = 0
         for block in self.blocks:
@@ -38,6 +40,7 @@ class TextIndex:
             position += len(block.text) + len(SEPARATOR)
         self.text = SEPARATOR.join(b.text for b in self.blocks)
         self._lowered_text: str | None = None
+        self._words: dict[str, list[int]] | None = None
 
     def hits(self, pattern: re.Pattern[str],
              keywords: tuple[str, ...] | None = None) -> Iterator[Hit]:
@@ -77,8 +80,23 @@ class TextIndex:
     @property
     def lowered_text(self) -> str:
         if self._lowered_text is None:
-            self._lowered_text = self.text.lower()
+            self._lowered_text = self.text.translate(_ASCII_LOWER)
         return self._lowered_text
+
+    @property
+    def words(self) -> dict[str, list[int]]:
+        """Where each lower-case word starts in ``text`` (built once, on first use)."""
+        if self._words is None:
+            words: dict[str, list[int]] = {}
+            for m in _WORD.finditer(self.lowered_text):
+                words.setdefault(m.group(), []).append(m.start())
+            self._words = words
+        return self._words
+
+    def locate(self, position: int) -> tuple[Block, int]:
+        """The block holding ``position`` in ``text``, and the offset inside it."""
+        i = bisect.bisect_right(self.starts, position) - 1
+        return self.blocks[i], position - self.starts[i]
 
     @property
     def lowered(self) -> list[str]:

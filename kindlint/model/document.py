@@ -189,6 +189,7 @@ class Document:
     directives: tuple[Directive, ...] = ()
     page_count: int | None = None
     metadata: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    word_count: int = 0  # set by the builder; counting again for every rule adds up
 
     def body(self) -> Iterator[Block]:
         """Blocks that are part of the running text (not headers, footers or footnotes)."""
@@ -199,6 +200,3 @@ class Document:
     def text(self) -> str:
         return "\n\n".join(b.text for b in self.blocks)
 
-    @property
-    def word_count(self) -> int:
-        return sum(len(b.text.split()) for b in self.blocks)

@@ -175,6 +175,7 @@ class DocumentBuilder:
             tuple(self.directives),
             page_count,
             dict(metadata or {}),
+            sum(len(b.text.split()) for b in self.blocks),
         )
 
     # -- internals -----------------------------------------------------------------------

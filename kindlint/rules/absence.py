@@ -3,9 +3,9 @@
 Declared in rule.toml with ``[check] kind = "absence"``: ``signals`` (phrases, any of which
 present and not negated means the document passes), ``homes`` (headings where such a clause
 usually lives, most likely first, to anchor the finding), ``looked-for`` and ``where`` (plain
-words for the message). They only run on tenders, specifications, contracts and KPI schedules whose main
-service domain is relational and that are long enough to judge (option ``min-words``).
-``unless-kpis = true`` leaves documents with KPIs to the rules that judge the KPIs.
+words for the message). They only run on tenders, specifications, contracts and KPI schedules
+whose main service domain is relational and that are long enough to judge (option
+``min-words``). ``unless-kpis = true`` leaves documents with KPIs to the rules that judge them.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from typing import Any
 
 from kindlint.extract.domain import RELATIONAL_DOMAINS
 from kindlint.extract.negation import negated
+from kindlint.extract.scan import TextIndex
 from kindlint.model.document import Block, BlockKind
 from kindlint.model.findings import SUBJECT_DOCUMENT, Finding
 from kindlint.rules.context import RuleContext
-from kindlint.rules.phrases import LazyPattern, phrase_regex
+from kindlint.rules.phrases import WINDOW, LazyPattern, phrase_regex, phrase_triggers
 
 DEFAULT_KINDS = ("tender", "specification", "contract", "kpi-schedule")
 KIND_NAMES = {"tender": "tender", "specification": "specification", "contract": "contract",
@@ -30,6 +31,8 @@ class AbsenceCheck:
 
     def __init__(self, spec: Mapping[str, Any]) -> None:
         self.signals = _compile(spec["signals"])
+        self.keywords = tuple(sorted({w for phrase in spec["signals"]
+                                      for w in phrase_triggers(phrase)}))
         self.homes = [_compile([home]) for home in spec.get("homes", ())]
         self.looked_for = str(spec["looked-for"])
         self.where = str(spec["where"])
@@ -44,15 +47,20 @@ class AbsenceCheck:
                 and not (self.unless_kpis and facts.kpis)
                 and ctx.document.word_count >= int(ctx.options.get("min-words", 1000)))
 
-    def present(self, blocks: Iterable[Block]) -> bool:
-        for block in blocks:
-            for m in self.signals.finditer(block.text):
-                if not negated(block, *m.span()):
-                    return True
+    def present(self, index: TextIndex) -> bool:
+        """Is a signal there, not negated? Only the places a signal's word occurs are read."""
+        words = index.words
+        for word in self.keywords:
+            for position in words.get(word, ()):
+                block, start = index.locate(position)
+                window = (max(0, start - WINDOW), start + len(word) + WINDOW)
+                for m in self.signals.finditer(block.text, *window):
+                    if m.start() <= start < m.end() and not negated(block, *m.span()):
+                        return True
         return False
 
     def __call__(self, ctx: RuleContext) -> Iterable[Finding]:
-        if not self.applies(ctx) or self.present(ctx.document.blocks):
+        if not self.applies(ctx) or self.present(ctx.run.index):
             return
         anchor = self._anchor(ctx.document.blocks)
         kind = KIND_NAMES.get(ctx.facts.document_kind or "", "document")

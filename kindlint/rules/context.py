@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kindlint.extract.scan import TextIndex
 from kindlint.model.document import Block, Document, Location
 from kindlint.model.facts import Evidence, Facts
 from kindlint.model.findings import Confidence, Finding, Severity
@@ -22,19 +24,25 @@ class DocumentRun:
     document: Document
     facts: Facts
     matcher: PhraseMatcher | None = None
+    _index: TextIndex | None = field(default=None, repr=False)
     _block_matches: list[tuple[Block, dict[str, list[PhraseMatch]]]] | None = field(
         default=None, repr=False)
+
+    @property
+    def index(self) -> TextIndex:
+        """The document's running text, for rules that scan it whole (built once)."""
+        if self._index is None:
+            self._index = TextIndex(self.document.blocks)
+        return self._index
 
     def phrase_matches(self) -> list[tuple[Block, dict[str, list[PhraseMatch]]]]:
         """Matches of every phrase rule in the run, per block; computed once per document."""
         if self._block_matches is None:
-            self._block_matches = []
+            found = {}
             if self.matcher is not None:
-                domains = frozenset(self.facts.domains)
-                for block in self.document.blocks:
-                    found = self.matcher.match_block(block, domains)
-                    if found:
-                        self._block_matches.append((block, found))
+                found = self.matcher.match_index(self.index, frozenset(self.facts.domains))
+            blocks = self.document.blocks
+            self._block_matches = [(blocks[i], found[i]) for i in sorted(found)]
         return self._block_matches
 
 
@@ -120,6 +128,8 @@ class _Keep(dict):
 def fold_space(text: str) -> tuple[str, list[int]]:
     """Fold runs of white space to one space and trim; ``offsets[i]`` maps a position in
     ``text`` (0..len) to the folded string."""
+    if not _SPACES.search(text):  # the common case: nothing to fold
+        return text, list(range(len(text) + 1))
     out: list[str] = []
     offsets: list[int] = []
     pending_space = False
@@ -135,3 +145,6 @@ def fold_space(text: str) -> tuple[str, list[int]]:
         out.append(ch)
     offsets.append(len(out))
     return "".join(out), offsets
+
+
+_SPACES = re.compile(r"\s\s|[^\S ]|^\s|\s$")

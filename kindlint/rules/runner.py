@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kindlint.config import ConfigError, FileSettings
 from kindlint.extract import extract_facts
+from kindlint.extract.scan import TextIndex
 from kindlint.model.document import Document
 from kindlint.model.facts import Facts
 from kindlint.model.findings import Finding
@@ -29,9 +30,12 @@ def check_document(
 ) -> tuple[list[Finding], Facts]:
     """Findings for ``document`` from the rules ``settings`` selects, plus the facts found."""
     config = settings.config
-    facts = extract_facts(document, domain=config.domain, document_kind=config.document_kind)
+    index = TextIndex(document.blocks)
+    facts = extract_facts(document, domain=config.domain, document_kind=config.document_kind,
+                          index=index)
     active = [r for r in rules if r.code in settings.codes]
-    run = DocumentRun(document, facts, _matcher(tuple(active), config.terms, config.allow))
+    run = DocumentRun(document, facts, _matcher(tuple(active), config.terms, config.allow),
+                      index)
     findings: list[Finding] = []
     for rule in active:
         ctx = RuleContext(rule, run, settings.options.get(rule.code, rule.options))

@@ -20,14 +20,15 @@ _NOT_SUPPORT = re.compile(r"invoice|payment|notice|respond|reply|submit|contract
 
 
 def check(ctx):
-    complex_needs = bool(_COMPLEX.search(ctx.document.text))
+    hits = list(ctx.run.index.hits(_LIMIT, ("week", "month")))
+    if not hits:
+        return
+    complex_needs = bool(_COMPLEX.search(ctx.run.index.text))
     severity = Severity.WARNING if complex_needs else Severity.INFO
-    for block in ctx.document.blocks:
-        for m in _LIMIT.finditer(block.text):
-            start, end = block.sentence_at(m.start())
-            sentence = block.text[start:end]
-            if not _SUPPORT.search(sentence) or _NOT_SUPPORT.search(sentence):
-                continue
-            if negated(block, *m.span()):
-                continue
-            yield ctx.finding(block, *m.span(), severity=severity)
+    for block, start, end, _ in hits:
+        s_start, s_end = block.sentence_at(start)
+        sentence = block.text[s_start:s_end]
+        if not _SUPPORT.search(sentence) or _NOT_SUPPORT.search(sentence):
+            continue
+        if not negated(block, start, end):
+            yield ctx.finding(block, start, end, severity=severity)

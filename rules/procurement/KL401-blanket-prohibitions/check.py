@@ -47,9 +47,16 @@ CARVE_OUT = re.compile(r"this excludes|excluding|apart from|other than|courtesy 
                        r"small tokens?|token gifts?|of (?:small|nominal|low) value", re.IGNORECASE)
 LEAD_IN = re.compile(r":\s*$")
 LISTED = (BlockKind.LIST_ITEM,)
+# Every relational object contains one of these (lower case): blocks without any are skipped.
+OBJECT_WORDS = ("gift", "present", " tip", " tea", "tea or", "cup", "coffee", "drink", "food",
+                "refreshment", "hospitality", "lift", "hug", "physical", "touch", "hold",
+                "socialis", "befriend", "friend", "relationship", "phone", "contact details",
+                "social media", " car", "duty", "outside", "own time", "card", "funeral",
+                "birthday", "celebration", "parties", "wedding", "speak to", "see only")
 
 
 def check(ctx):
+    candidates = {b.index for b in ctx.run.index.blocks_with(OBJECT_WORDS)}
     lead_in = None
     for block in ctx.document.blocks:
         if block.kind in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.HEADING):
@@ -58,21 +65,27 @@ def check(ctx):
         in_list = lead_in is not None and (block.kind in LISTED or _sub_label(block.label))
         if not in_list:
             lead_in = None
-        for start, end in block.sentences or ((0, len(block.text)),):
-            sentence = block.text[start:end]
-            marker = MARKER.search(sentence)
-            if not marker and not in_list:
-                continue
-            if PROPORTIONATE.search(sentence):
-                continue
-            obj = _object_after(sentence, marker) if marker else OBJECT.search(sentence)
-            if obj is None:
-                continue
-            severity = Severity.INFO if CARVE_OUT.search(block.text[start:]) else None
-            yield ctx.finding(block, start + obj.start(), start + obj.end(), severity=severity)
+        if block.index in candidates:
+            yield from _prohibitions(ctx, block, in_list)
         text = block.text.strip()
-        if MARKER.search(text) and LEAD_IN.search(text) and not PROPORTIONATE.search(text):
+        if LEAD_IN.search(text) and MARKER.search(text) and not PROPORTIONATE.search(text):
             lead_in = block
+
+
+def _prohibitions(ctx, block, in_list):
+    """Blanket rules on relational things in one block (or list item under a lead-in)."""
+    for start, end in block.sentences or ((0, len(block.text)),):
+        sentence = block.text[start:end]
+        marker = MARKER.search(sentence)
+        if not marker and not in_list:
+            continue
+        if PROPORTIONATE.search(sentence):
+            continue
+        obj = _object_after(sentence, marker) if marker else OBJECT.search(sentence)
+        if obj is None:
+            continue
+        severity = Severity.INFO if CARVE_OUT.search(block.text[start:]) else None
+        yield ctx.finding(block, start + obj.start(), start + obj.end(), severity=severity)
 
 
 def _object_after(sentence, marker):
