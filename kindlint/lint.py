@@ -127,6 +127,7 @@ def lint_paths(files: Sequence[Path], options: LintOptions,
 
     workers = _worker_count(jobs, len(todo))
     if workers > 1 and _pays_to_parallelise([job.path for job in todo], workers):
+        _warm_up(todo, options)
         finished = _lint_parallel(todo, options, workers)
     else:
         finished = ((job, lint_file(job.path, options)) for job in todo)
@@ -195,6 +196,17 @@ def _start_method() -> str:
     import multiprocessing
 
     return multiprocessing.get_start_method(allow_none=False)
+
+
+def _warm_up(todo: Sequence[_Job], options: LintOptions) -> None:
+    """Compile patterns, import rule modules and readers once, before the workers fork."""
+    from kindlint.readers import load_reader
+    from kindlint.rules.runner import warm_up
+
+    _, settings = _settings(todo[0].path, options)
+    warm_up(load_packs(), settings)
+    for suffix in {job.path.suffix for job in todo}:
+        load_reader(suffix)
 
 
 def _lint_parallel(todo: Sequence[_Job], options: LintOptions,

@@ -67,15 +67,22 @@ class TextIndex:
         text = self.lowered_text
         found: set[int] = set()
         starts = self.starts
+        enough = max(len(self.blocks) // 2, 8)
         for keyword in keywords:
             position = text.find(keyword)
             while position != -1:
                 i = bisect.bisect_right(starts, position) - 1
                 found.add(i)
+                if len(found) > enough:
+                    return self.blocks  # nearly everywhere: filtering would cost more
                 # jump to the next block: one hit is enough for this one
                 position = text.find(keyword, starts[i + 1] if i + 1 < len(starts) else
                                      len(text))
         return [self.blocks[i] for i in sorted(found)]
+
+    def head(self, blocks: int) -> TextIndex:
+        """An index of the first ``blocks`` blocks (enough to tell what a document is)."""
+        return self if len(self.blocks) <= blocks else TextIndex(self.blocks[:blocks])
 
     @property
     def lowered_text(self) -> str:

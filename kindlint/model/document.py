@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from kindlint.model.sentences import split_sentences
+
 
 class BlockKind(StrEnum):
     """What a block of text is, as its reader saw it."""
@@ -101,7 +103,13 @@ class Block:
     label: str | None = None
     quoted: bool = False
     anchors: tuple[Anchor, ...] = ()
-    sentences: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """``(start, end)`` spans of the sentences (a short table cell is one sentence)."""
+        if self.kind is BlockKind.CELL and len(self.text) <= 80:
+            return ((0, len(self.text)),) if self.text else ()
+        return split_sentences(self.text)
 
     def locate(self, start: int, end: int | None = None) -> Location:
         """The location of ``text[start:end]``, with line, column and page where known."""

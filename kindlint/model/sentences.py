@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -20,6 +21,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NUMBER_BEFORE = re.compile(r"[\dA-Za-z]{1,3}(?:\.\d{1,3})*$")
 
 
+@lru_cache(maxsize=8192)
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Return ``(start, end)`` spans of the sentences in ``text``, leading space trimmed."""
     spans: list[tuple[int, int]] = []

@@ -19,6 +19,12 @@ def _reader_entry_points() -> dict[str, EntryPoint]:
     return {ep.name.lower().lstrip("."): ep for ep in entry_points(group=READER_GROUP)}
 
 
+def load_reader(suffix: str):
+    """The reader function for a file extension (``.docx``), or None if there is none."""
+    entry = _reader_entry_points().get(suffix.lower().lstrip("."))
+    return entry.load() if entry is not None else None
+
+
 def supported_extensions() -> tuple[str, ...]:
     """File extensions (with the dot) that some installed reader handles."""
     return tuple(sorted(f".{name}" for name in _reader_entry_points()))
@@ -46,7 +52,7 @@ def read_document(path: str | Path) -> Document:
         raise ReadError("is a directory")
     if size == 0:
         raise ReadError("the file is empty")
-    reader = entry.load()
+    reader = load_reader(path.suffix)
     try:
         document = reader(path)
     except ReadError:

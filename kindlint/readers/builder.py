@@ -15,7 +15,6 @@ from kindlint.model.document import (
     Location,
     Table,
 )
-from kindlint.model.sentences import split_sentences
 from kindlint.readers.clauses import ClauseTracker, Label, classify_label, parse_typed_label
 
 
@@ -199,8 +198,7 @@ class DocumentBuilder:
                       quoted: bool = False, anchors: tuple[Anchor, ...] = ()) -> Block:
         index = len(self.blocks)
         self._flush_directives(index)
-        block = Block(kind, text, location, index, level, label, quoted, tuple(anchors),
-                      split_sentences(text) if kind is not BlockKind.CELL else _cell_spans(text))
+        block = Block(kind, text, location, index, level, label, quoted, tuple(anchors))
         self.blocks.append(block)
         return block
 
@@ -238,10 +236,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\u200b\ufeff]")
 
 def _clean(text: str) -> str:
     return _CONTROL.sub("", text).replace("\xa0", " ").strip()
-
-
-def _cell_spans(text: str) -> tuple[tuple[int, int], ...]:
-    return split_sentences(text) if len(text) > 80 else ((0, len(text)),) if text else ()
 
 
 def _headers(rows: list[list[CellInput]], header_rows: int, width: int) -> list[str]:

@@ -159,7 +159,7 @@ def _check(path: Path, folder: Path, spec: Mapping[str, Any]):
         module = folder / spec.get("module", "check.py")
         if not module.is_file():
             raise RuleDataError(path, f"check module {module.name} not found")
-        return "python", _LazyCheck(module, spec.get("function", "check"))
+        return "python", LazyCheck(module, spec.get("function", "check"))
     if kind == "absence":
         from kindlint.rules.absence import AbsenceCheck
 
@@ -204,7 +204,7 @@ def _no_findings(ctx: RuleContext) -> Iterable[Finding]:
     return ()
 
 
-class _LazyCheck:
+class LazyCheck:
     """Imports a rule's ``check.py`` the first time the rule runs."""
 
     def __init__(self, module: Path, function: str) -> None:
@@ -213,6 +213,10 @@ class _LazyCheck:
         self._func = None
 
     def __call__(self, ctx: RuleContext) -> Iterable[Finding]:
+        return self.load()(ctx)
+
+    def load(self):
+        """Import the check module (once) and return its check function."""
         if self._func is None:
             name = "kindlint_rule_" + re.sub(r"\W", "_", self.module.parent.name)
             spec = importlib.util.spec_from_file_location(name, self.module)
@@ -220,7 +224,7 @@ class _LazyCheck:
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
             self._func = getattr(module, self.function)
-        return self._func(ctx)
+        return self._func
 
 
 def terms_of(rule: Rule) -> tuple[Term, ...]:

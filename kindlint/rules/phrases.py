@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -314,11 +314,19 @@ class LazyPattern:
     start-up fast. Identical sources share one compiled pattern.
     """
 
-    __slots__ = ("flags", "source")
+    __slots__ = ("_build", "_source", "flags")
 
-    def __init__(self, source: str, flags: int = re.IGNORECASE) -> None:
-        self.source = source
+    def __init__(self, source: str | Callable[[], str], flags: int = re.IGNORECASE) -> None:
+        self._source = source if isinstance(source, str) else None
+        self._build = None if isinstance(source, str) else source
         self.flags = flags
+
+    @property
+    def source(self) -> str:
+        """The regular expression (built from the phrase notation on first use)."""
+        if self._source is None:
+            self._source = self._build()
+        return self._source
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -351,20 +359,20 @@ def compile_term(spec: Mapping[str, Any], defaults: Mapping[str, Any]) -> Term:
 
     phrases = _as_list(spec["phrase"])
     flags = 0 if get("case-sensitive", False) else re.IGNORECASE
-    pattern = LazyPattern(_alternation(phrases, [0]) or "", flags)
+    pattern = LazyPattern(lambda: _alternation(phrases, [0]) or "", flags)
     triggers: set[str] = set()
     for phrase in phrases:
         triggers |= phrase_triggers(phrase)
 
     def rx(key: str, anchor: str) -> LazyPattern | None:
-        source = _condition_source(tuple(_as_list(get(key))))
-        if source is None:
+        phrases = tuple(_as_list(get(key)))
+        if not phrases:
             return None
         if anchor == "before":
-            return LazyPattern(r"[\s\-–]*(?:" + source + ")")
+            return LazyPattern(lambda: r"[\s\-–]*(?:" + _condition_source(phrases) + ")")
         if anchor == "after":
-            return LazyPattern("(?:" + source + r")[\s\-–]*$")
-        return LazyPattern(source)
+            return LazyPattern(lambda: "(?:" + _condition_source(phrases) + r")[\s\-–]*$")
+        return LazyPattern(lambda: _condition_source(phrases))
 
     severity = get("severity")
     confidence = get("confidence")
@@ -402,7 +410,8 @@ def _condition_source(phrases: tuple[str, ...]) -> str | None:
 
 
 def validate_term(term: Term) -> None:
-    """Compile every pattern of a term; raise ValueError if one could match empty text."""
+    """Build and compile every pattern of a term (the notation is parsed lazily otherwise);
+    raise ValueError if one could match empty text."""
     if term.pattern.compiled.fullmatch(""):
         raise ValueError(f"{term.pattern.source!r} matches empty text")
     for name in ("exceptions", "near", "not_near", "info_near"):
@@ -437,6 +446,12 @@ class PhraseMatcher:
                 for word in term.triggers:
                     self._index.setdefault(word, []).append((key, term))
         self.allowed = allowed
+
+    def compile_all(self) -> None:
+        """Compile every term's patterns now rather than on first use."""
+        for entries in self._index.values():
+            for _, term in entries:
+                validate_term(term)
 
     def match_index(self, index: TextIndex,
                     domains: frozenset[str]) -> dict[int, dict[str, list[PhraseMatch]]]:

@@ -17,7 +17,7 @@ from kindlint.model.facts import Facts
 from kindlint.model.findings import Finding
 from kindlint.rules.context import DocumentRun, RuleContext
 from kindlint.rules.model import Rule
-from kindlint.rules.packs import RuleDataError, phrase_terms, terms_of
+from kindlint.rules.packs import LazyCheck, RuleDataError, phrase_terms, terms_of
 from kindlint.rules.phrases import PhraseMatcher, Term, allow_pattern
 from kindlint.suppress import apply_directives
 
@@ -47,6 +47,18 @@ def check_document(
     findings = [_with_severity(f, settings.severities) for f in findings]
     findings.sort(key=lambda f: f.sort_key)
     return add_fingerprints(findings), facts
+
+
+def warm_up(rules: Sequence[Rule], settings: FileSettings) -> None:
+    """Do the one-off work of a run now (phrase patterns compiled, rule modules imported), so
+    that worker processes forked afterwards share it instead of each repeating it."""
+    active = tuple(r for r in rules if r.code in settings.codes)
+    matcher = _matcher(active, settings.config.terms, settings.config.allow)
+    if matcher is not None:
+        matcher.compile_all()
+    for rule in active:
+        if isinstance(rule.check, LazyCheck):
+            rule.check.load()
 
 
 def _with_severity(finding: Finding, severities: Mapping[str, object]) -> Finding:

@@ -20,14 +20,14 @@ def check(ctx):
         gates = [c for c in scheme.criteria if c.pass_fail and c.kind == "quality"]
         if gates and scheme.price_weight and not scheme.quality_weight:
             yield ctx.at(_evidence(gates[0]), subject=SUBJECT_AWARD)
-    for block in ctx.document.blocks:
-        for m in _PASS_FAIL.finditer(block.text):
-            if negated(block, *m.span(), inside=True):
-                continue
-            start, end = block.sentence_at(m.start())
-            if price_decides or _PRICE_SCORED.search(block.text[start:end]):
-                yield ctx.finding(block, *m.span(), subject=SUBJECT_AWARD)
-                break
+    reported = set()
+    for block, start, end, _ in ctx.run.index.hits(_PASS_FAIL, ("pass",)):
+        if block.index in reported or negated(block, start, end, inside=True):
+            continue
+        s_start, s_end = block.sentence_at(start)
+        if price_decides or _PRICE_SCORED.search(block.text[s_start:s_end]):
+            reported.add(block.index)
+            yield ctx.finding(block, start, end, subject=SUBJECT_AWARD)
 
 
 def _evidence(criterion):

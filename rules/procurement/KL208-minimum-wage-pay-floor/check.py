@@ -12,10 +12,13 @@ _FAIR_FLOOR = re.compile(r"real living wage|living wage foundation|foundation li
 
 
 def check(ctx):
-    if not ctx.relational or _FAIR_FLOOR.search(ctx.document.text):
+    index = ctx.run.index
+    if not ctx.relational or ("wage" not in index.lowered_text and "nmw" not in \
+            index.lowered_text and "nlw" not in index.lowered_text):
         return
-    for block in ctx.document.blocks:
-        for m in _LEGAL_MINIMUM.finditer(block.text):
-            if not negated(block, *m.span()):
-                yield ctx.finding(block, *m.span())
-                return
+    if _FAIR_FLOOR.search(index.text):
+        return
+    for block, start, end, _ in index.hits(_LEGAL_MINIMUM, ("wage", "nmw", "nlw")):
+        if not negated(block, start, end):
+            yield ctx.finding(block, start, end)
+            return

@@ -45,6 +45,9 @@ PROPORTIONATE = re.compile(
     re.IGNORECASE)
 CARVE_OUT = re.compile(r"this excludes|excluding|apart from|other than|courtesy items|"
                        r"small tokens?|token gifts?|of (?:small|nominal|low) value", re.IGNORECASE)
+# Every marker contains one of these: a cheap test before the long pattern.
+MARKER_WORDS = ("not", "never", "n't", "prohibit", "forbid", "banned", "tolerance",
+                "exception", "no time", "circumstances")
 LEAD_IN = re.compile(r":\s*$")
 LISTED = (BlockKind.LIST_ITEM,)
 # Every relational object contains one of these (lower case): blocks without any are skipped.
@@ -76,7 +79,8 @@ def _prohibitions(ctx, block, in_list):
     """Blanket rules on relational things in one block (or list item under a lead-in)."""
     for start, end in block.sentences or ((0, len(block.text)),):
         sentence = block.text[start:end]
-        marker = MARKER.search(sentence)
+        lowered = sentence.lower()
+        marker = MARKER.search(sentence) if any(w in lowered for w in MARKER_WORDS) else None
         if not marker and not in_list:
             continue
         if PROPORTIONATE.search(sentence):
