@@ -81,13 +81,26 @@ class TextIndex:
         return [self.blocks[i] for i in sorted(found)]
 
     def head(self, blocks: int) -> TextIndex:
-        """An index of the first ``blocks`` blocks (enough to tell what a document is)."""
-        return self if len(self.blocks) <= blocks else TextIndex(self.blocks[:blocks])
+        """An index of the first ``blocks`` blocks (enough to tell what a document is); it
+        shares this index's text rather than joining and lower-casing it again."""
+        if len(self.blocks) <= blocks:
+            return self
+        head = TextIndex.__new__(TextIndex)
+        head.blocks = self.blocks[:blocks]
+        head.starts = self.starts[:blocks]
+        end = self.starts[blocks] - len(SEPARATOR)
+        head.text = self.text[:end]
+        head._lowered_text = self.lowered_text[:end]
+        head._words = None
+        return head
 
     @property
     def lowered_text(self) -> str:
         if self._lowered_text is None:
-            self._lowered_text = self.text.translate(_ASCII_LOWER)
+            lowered = self.text.lower()
+            if len(lowered) != len(self.text):  # "İ" lowers to two characters: keep offsets
+                lowered = self.text.translate(_ASCII_LOWER)
+            self._lowered_text = lowered
         return self._lowered_text
 
     @property
@@ -127,3 +140,29 @@ def cue_keywords(cues: tuple[str, ...]) -> tuple[str, ...]:
             raise ValueError(f"cue {cue!r} has no plain word to search for")
         keywords.append(max(runs, key=len).lower())
     return tuple(dict.fromkeys(keywords))
+
+
+def trie_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern matching any of ``words`` (lower case, whole words), built as a trie.
+
+    A plain alternation of a thousand words is slow in Python's regular expressions; a trie
+    lets the engine reject most positions after one character.
+    """
+    root: dict = {}
+    for word in set(words):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(r"(?<![a-z])(?:" + _trie_source(root) + r")(?![a-z])")
+
+
+def _trie_source(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_source(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?"
+    return body

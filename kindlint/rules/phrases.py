@@ -24,7 +24,7 @@ from typing import Any
 
 from kindlint.extract.domain import mentions
 from kindlint.extract.negation import negated
-from kindlint.extract.scan import TextIndex
+from kindlint.extract.scan import TextIndex, trie_pattern
 from kindlint.model.document import Block
 from kindlint.model.findings import Confidence, Severity
 
@@ -68,6 +68,7 @@ class Term:
 
     pattern: LazyPattern
     triggers: frozenset[str]
+    reach: int = 90  # the most characters a match can span (bounds the search around a trigger)
     suggest: tuple[str, ...] = ()
     suggest_plural: tuple[str, ...] = ()
     exceptions: LazyPattern | None = None
@@ -274,6 +275,18 @@ def _joined_words(phrase: str) -> set[str]:
     return words
 
 
+def phrase_reach(phrase: str) -> int:
+    """An upper bound on how many characters a match of ``phrase`` can span."""
+    total = 0
+    for token in _split_top(phrase, " "):
+        if token in ("#", "*"):
+            total += 30
+            continue
+        total += max((len(e) for piece in _split_top(token.rstrip("?"), "-")
+                      for e in _expand(piece)), default=0) * 2 + 4
+    return total + 8
+
+
 def _longest_word(text: str) -> str:
     return max(_TOKEN_WORDS.findall(text) or [""], key=len).lower()
 
@@ -363,6 +376,7 @@ def compile_term(spec: Mapping[str, Any], defaults: Mapping[str, Any]) -> Term:
     triggers: set[str] = set()
     for phrase in phrases:
         triggers |= phrase_triggers(phrase)
+    reach = max(phrase_reach(phrase) for phrase in phrases)
 
     def rx(key: str, anchor: str) -> LazyPattern | None:
         phrases = tuple(_as_list(get(key)))
@@ -380,6 +394,7 @@ def compile_term(spec: Mapping[str, Any], defaults: Mapping[str, Any]) -> Term:
     return Term(
         pattern=pattern,
         triggers=frozenset(triggers),
+        reach=reach,
         suggest=suggest,
         suggest_plural=tuple(_as_list(get("suggest-plural"))) or suggest,
         exceptions=rx("except", "anywhere"),
@@ -446,6 +461,7 @@ class PhraseMatcher:
                 for word in term.triggers:
                     self._index.setdefault(word, []).append((key, term))
         self.allowed = allowed
+        self._triggers: re.Pattern[str] | None = None  # every trigger word, as one trie
 
     def compile_all(self) -> None:
         """Compile every term's patterns now rather than on first use."""
@@ -457,33 +473,33 @@ class PhraseMatcher:
                     domains: frozenset[str]) -> dict[int, dict[str, list[PhraseMatch]]]:
         """Accepted matches in every block of ``index``: block index → rule → matches.
 
-        Only the places where a trigger word occurs are looked at, using the index's word
-        positions, so a long document costs little more than its trigger words.
+        One pass of a trie of every trigger word finds the places worth looking at, so a
+        long document costs little more than its trigger words.
         """
+        if self._triggers is None:
+            self._triggers = trie_pattern(self._index)
         found: dict[int, dict[str, list[PhraseMatch]]] = {}
         accepted_spans: set[tuple[int, str, int, int]] = set()
         tried: set[tuple[int, int, int, int]] = set()  # (block, term, start, end) judged
-        words = index.words
-        for word, candidates in self._index.items():
-            for position in words.get(word, ()):
-                block, t_start = index.locate(position)
-                t_end = t_start + len(word)
-                text = block.text
-                for key, term in candidates:
-                    for m in term.pattern.finditer(text, max(0, t_start - WINDOW),
-                                                   t_end + WINDOW):
-                        if m.start() > t_start or m.end() < t_end:
-                            continue
-                        span = (block.index, key, m.start(), m.end())
-                        attempt = (block.index, id(term), m.start(), m.end())
-                        if span in accepted_spans or attempt in tried:
-                            continue
-                        tried.add(attempt)  # another term of the rule may accept the span
-                        accepted = self._accept(term, block, m, domains)
-                        if accepted is not None:
-                            accepted_spans.add(span)
-                            found.setdefault(block.index, {}).setdefault(key, []).append(
-                                accepted)
+        for trigger in self._triggers.finditer(index.lowered_text):
+            word = trigger.group()
+            block, t_start = index.locate(trigger.start())
+            t_end = t_start + len(word)
+            for key, term in self._index[word]:
+                reach = term.reach
+                for m in term.pattern.finditer(block.text, max(0, t_start - reach),
+                                               t_end + reach):
+                    if m.start() > t_start or m.end() < t_end:
+                        continue
+                    span = (block.index, key, m.start(), m.end())
+                    attempt = (block.index, id(term), m.start(), m.end())
+                    if span in accepted_spans or attempt in tried:
+                        continue
+                    tried.add(attempt)  # another term of the rule may still accept the span
+                    accepted = self._accept(term, block, m, domains)
+                    if accepted is not None:
+                        accepted_spans.add(span)
+                        found.setdefault(block.index, {}).setdefault(key, []).append(accepted)
         return {b: {key: _longest(matches) for key, matches in rules.items()}
                 for b, rules in found.items()}
 
