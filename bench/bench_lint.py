@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import write_markdown_corpus  # noqa: E402
-from results import machine, write_section  # noqa: E402
+from generate import write_markdown_corpus
+from results import machine, write_section
 
 WORDS = 500_000
 SMALL = "# Referrals\n\nPeople on probation are referred by their probation officer.\n"

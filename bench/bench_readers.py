@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import pdf_pages, write_documents  # noqa: E402
-from results import machine, write_section  # noqa: E402
+from generate import pdf_pages, write_documents
+from results import machine, write_section
 
 COPIES = {10: 1, 100: 10, 300: 30}  # one copy of the example pack is about 10 pages
 MEASURE = """

@@ -6,14 +6,16 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import os
 import pickle
-import types
 from pathlib import Path
 
 import pytest
 
+import kindlint.cache as cache
 import kindlint.lint as lint
-from kindlint.lint import CACHE_ENV, LintOptions, ResultCache, lint_paths
+from kindlint.cache import CACHE_ENV, ResultCache
+from kindlint.lint import LintOptions, lint_paths
 from kindlint.model.document import Location
 from kindlint.report import RunReport
 from kindlint.report.json import report_json
@@ -298,7 +300,7 @@ def test_corrupt_entries_are_ignored_and_replaced(tmp_path, cache_dir, monkeypat
     [good] = lint_paths(files, OPTIONS)
     [entry] = entries(cache_dir)
     for damage in (b"", b"garbage", entry.read_bytes()[:40],
-                   lint._MAGIC + pickle.dumps({"not": "a result"})):
+                   cache._MAGIC + pickle.dumps({"not": "a result"})):
         entry.write_bytes(damage)
         reads = count_reads(monkeypatch)
         [again] = lint_paths(files, OPTIONS)
@@ -325,7 +327,7 @@ def test_a_planted_entry_cannot_run_code(tmp_path, cache_dir, monkeypatch):
     [good] = lint_paths(files, OPTIONS)
     [entry] = entries(cache_dir)
     marker = tmp_path / "pwned"
-    entry.write_bytes(lint._MAGIC + pickle.dumps(_RunsCode(marker)))
+    entry.write_bytes(cache._MAGIC + pickle.dumps(_RunsCode(marker)))
     [again] = lint_paths(files, OPTIONS)
     assert not marker.exists()
     assert again == good
@@ -344,15 +346,15 @@ def test_rule_data_is_part_of_the_key(tmp_path):
     folder.mkdir()
     (folder / "rule.toml").write_text('code = "KL999"\n', encoding="utf-8")
     (folder / "check.py").write_text("def check(ctx):\n    return []\n", encoding="utf-8")
-    rule = types.SimpleNamespace(folder=folder, pack="test", code="KL999")
-    before = lint._rules_digest([rule])
+    before = cache._stamps_under(folder)
     (folder / "check.py").write_text("def check(ctx):\n    return ()\n", encoding="utf-8")
-    after_check = lint._rules_digest([rule])
+    os.utime(folder / "check.py", ns=(1, 1))  # an edit that keeps the size still counts
+    after_check = cache._stamps_under(folder)
     (folder / "rule.toml").write_text('code = "KL999"\nname = "x"\n', encoding="utf-8")
-    after_toml = lint._rules_digest([rule])
+    after_toml = cache._stamps_under(folder)
     assert len({before, after_check, after_toml}) == 3
     # and the environment digest covers kindlint's version, code and the loaded rules
-    assert lint.environment_digest() == lint.environment_digest()
+    assert cache.environment_digest() == cache.environment_digest()
 
 
 def test_the_key_depends_on_the_reader(tmp_path):

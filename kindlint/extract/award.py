@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from kindlint.extract.numbers import first_percent
 from kindlint.extract.scan import Hit, TextIndex
+from kindlint.lazy_regex import lazy
 from kindlint.model.document import Block, Document, Table
 from kindlint.model.facts import AwardBasis, AwardCriterion, Evidence, WeightingScheme
 
@@ -19,40 +20,40 @@ NAME = (r"price|cost|quality|social value|technical(?: merit| approach| quality)
         r"commercial|financial|non-price")
 _FILLER = (r"(?:criteri(?:on|a)|weighting|weighted|weight|score[ds]?|is|are|will|shall|be|then|"
            r"carr(?:y|ies)|worth|accounts? for|at|of|=|:|-|–|—|\()")
-_WEIGHT_AFTER = re.compile(
+_WEIGHT_AFTER = lazy(
     rf"\b(?P<name>{NAME})\b(?:\s*{_FILLER}){{0,4}}\s*(?P<w>\d{{1,3}}(?:\.\d+)?)\s*%",
     re.IGNORECASE)
-_WEIGHT_BEFORE = re.compile(
+_WEIGHT_BEFORE = lazy(
     rf"(?P<w>\d{{1,3}}(?:\.\d+)?)\s*%\s*(?:weighting\s*)?(?:for|on|to|of)?\s*(?:the\s+)?"
     rf"\b(?P<name>{NAME})\b", re.IGNORECASE)
-_RATIO_NAMES_FIRST = re.compile(
+_RATIO_NAMES_FIRST = lazy(
     rf"\b(?P<a>{NAME})\s*[:/]\s*(?P<b>{NAME})\b\s*(?:ratio|split|weighting|weight|balance)?\s*"
     r"(?:of|at|is|=|:)?\s*(?P<x>\d{1,3})\s*%?\s*[:/.\-–]\s*(?P<y>\d{1,3})\s*%?", re.IGNORECASE)
-_RATIO_NUMBERS_FIRST = re.compile(
+_RATIO_NUMBERS_FIRST = lazy(
     rf"(?P<x>\d{{1,3}})\s*%?\s*[:/]\s*(?P<y>\d{{1,3}})\s*%?\s*(?:split\s*)?(?:between\s*)?"
     rf"\b(?P<a>{NAME})\s*(?:[:/]|and)\s*(?P<b>{NAME})\b", re.IGNORECASE)
-_PAIRS = re.compile(
+_PAIRS = lazy(
     rf"\b(?P<n1>{NAME})\s+(?P<w1>\d{{1,3}})\b(?!\s*%)\s*[,;/]?\s*(?:and\s+)?"
     rf"\b(?P<n2>{NAME})\s+(?P<w2>\d{{1,3}})\b(?!\s*%)", re.IGNORECASE)
-_POINTS_LINE = re.compile(
+_POINTS_LINE = lazy(
     r"^\s*(?P<label>(?:\d{1,2}|[a-z])[.)]\s+)?(?P<name>\S.{2,200}?)\s*"
     r"(?:[\[(]\s*(?P<w>\d{1,3})\s*(?:points?|marks?|pts|%)?\s*[\])]|"
     r"[-–:]\s*(?P<w2>\d{1,3})\s*(?:points|marks))\s*[:.]?\s*$", re.IGNORECASE)
-_EVALUATION = re.compile(r"weight|evaluat|award|scor|criteri|tender|bid|assess|ratio|split|"
+_EVALUATION = lazy(r"weight|evaluat|award|scor|criteri|tender|bid|assess|ratio|split|"
                          r"points|marks|quotation|proposal|offer", re.IGNORECASE)
-_LOWEST = re.compile(
+_LOWEST = lazy(
     r"\b(?:lowest|cheapest)\s+(?:(?:overall|total|compliant|evaluated|acceptable|submitted)\s+)?"
     r"(?:price[ds]?|cost|tender(?:ed)? (?:price|sum)|bid|quot(?:e|ation)|hourly rate|rates?|"
     r"['‘’\"]?total charges?['‘’\"]?)"
     r"|\b(?:price|cost)[- ]only\b|\b100\s*%\s*(?:price|cost)\b"
     r"|\bsolely on (?:the basis of )?(?:price|cost)\b", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|no|never|rather than|instead of|other than|beyond|"
+_NEGATION = lazy(r"\b(?:not|no|never|rather than|instead of|other than|beyond|"
                        r"not necessarily|not just|not only|not solely|nor|than)\b[^.;]{0,40}$",
                        re.IGNORECASE)
 # A sentence that describes a bad practice is not this document's award basis.
-_DESCRIBING = re.compile(r"\b(?:often|tend(?:s|ed)? to|default to|avoid|risk|problem|"
+_DESCRIBING = lazy(r"\b(?:often|tend(?:s|ed)? to|default to|avoid|risk|problem|"
                          r"should not|must not|can lead|criticis|warn)\w*", re.IGNORECASE)
-_QUALITY_LED = re.compile(
+_QUALITY_LED = lazy(
     r"most (?:economically )?advantageous|best price[- ]quality ratio|"
     r"(?:technical|non-price|quality)[^.;]{0,80}(?:significantly |considerably )?more important "
     r"than (?:the )?(?:price|cost)|greater weight than (?:the )?(?:price|cost|financial)|"
@@ -63,11 +64,11 @@ _NAME_KEYWORDS = ("price", "cost", "quality", "social value", "technical", "comm
 _LOWEST_KEYWORDS = ("lowest", "cheapest", "only", "100", "solely")
 _QUALITY_KEYWORDS = ("advantageous", "quality ratio", "more important", "greater weight",
                      "not solely", "not only", "not just")
-_PASS_FAIL = re.compile(r"pass\s*/\s*fail|pass or fail", re.IGNORECASE)
+_PASS_FAIL = lazy(r"pass\s*/\s*fail|pass or fail", re.IGNORECASE)
 
-_TOTAL = re.compile(r"^(?:sub[- ]?)?totals?\b|^\w+ (?:sub[- ]?)?total\b", re.IGNORECASE)
-_TABLE_WEIGHT = re.compile(r"weight|%|percent|score|marks|points", re.IGNORECASE)
-_TABLE_CRITERION = re.compile(r"criteri|question|element|section|factor|area|evaluation|"
+_TOTAL = lazy(r"^(?:sub[- ]?)?totals?\b|^\w+ (?:sub[- ]?)?total\b", re.IGNORECASE)
+_TABLE_WEIGHT = lazy(r"weight|%|percent|score|marks|points", re.IGNORECASE)
+_TABLE_CRITERION = lazy(r"criteri|question|element|section|factor|area|evaluation|"
                               r"award|description", re.IGNORECASE)
 
 

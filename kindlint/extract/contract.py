@@ -7,10 +7,11 @@ import re
 from kindlint.extract.negation import negated
 from kindlint.extract.numbers import NUMBER, to_number, years
 from kindlint.extract.scan import Hit, TextIndex
+from kindlint.lazy_regex import lazy
 from kindlint.model.facts import Amount, ContractTerm, Evidence, PaymentModel
 
 _UNIT = r"(?P<unit>years?|months?)"
-_TERMS = tuple(re.compile(p, re.IGNORECASE) for p in (
+_TERMS = tuple(lazy(p, re.IGNORECASE) for p in (
     rf"contract (?:term|period)\s*:?\s*(?P<n>{NUMBER})\s*{_UNIT}",
     rf"(?:(?:initial|contract|framework|agreement|call-off|base) (?:term|period|duration)|"
     rf"\bterm)\s+"
@@ -20,9 +21,9 @@ _TERMS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<n>{NUMBER})[- ]{_UNIT}\s+(?:(?!of\b|from\b|after\b|before\b)\w+\s+){{0,2}}"
     rf"(?:contract|framework|agreement|call-off)",
 ))
-_PLUS = re.compile(rf"(?P<a>\d{{1,2}})\s*\+\s*(?P<b>\d{{1,2}})(?:\s*\+\s*(?P<c>\d{{1,2}}))?\s*"
+_PLUS = lazy(rf"(?P<a>\d{{1,2}})\s*\+\s*(?P<b>\d{{1,2}})(?:\s*\+\s*(?P<c>\d{{1,2}}))?\s*"
                    rf"{_UNIT}", re.IGNORECASE)
-_EXTENSION = re.compile(
+_EXTENSION = lazy(
     rf"(?:extend|extension|renew)\w*\b[^.;]{{0,80}}?(?:for\s+)?(?:up to\s+|a further\s+|"
     rf"an additional\s+|a maximum of\s+|further\s+)?(?:(?P<count>{NUMBER})\s+(?:further\s+)?"
     rf"(?:periods?|terms?|times?)\s+of\s+(?:up to\s+)?)?(?P<n>{NUMBER})\s*[- ]?\s*"
@@ -39,7 +40,7 @@ def find_term(index: TextIndex) -> ContractTerm | None:
     for hit in sorted(candidates, key=lambda h: (h.block.index, h.start)):
         block, m = hit.block, hit.match
         where = Evidence(m.group(0), block.locate(hit.start, hit.end), block.index)
-        if m.re is _PLUS:
+        if m.re is _PLUS.compiled:
             extra = float(m.group("b")) + float(m.group("c") or 0)
             unit = m.group("unit")
             return ContractTerm(years(float(m.group("a")), unit), years(extra, unit), where)
@@ -64,7 +65,7 @@ def _first(hits):
 
 
 _PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
+    (kind, lazy(pattern, re.IGNORECASE))
     for kind, pattern in (
         ("payment-by-results", r"payment[s]? by results?|\bPbR\b|outcome[s]?[- ]based payments?|"
                                r"outcome payments?|paid on (?:the )?(?:achievement of )?"
@@ -125,7 +126,7 @@ _PAYMENT_KEYWORDS = {
     "hourly": ("hour",),
     "individual-service-fund": ("service fund", "personal budget", "direct payment"),
 }
-_RATE = re.compile(
+_RATE = lazy(
     r"(?P<cur>£|GBP\s?|\$|USD\s?|€|EUR\s?)\s?(?P<amount>\d{1,3}(?:\.\d{1,2})?)\s*"
     r"(?:per hour|an hour|/\s?hour|/\s?hr|p/?h\b|per contact hour|hourly)"
     r"|(?:hourly rate|rate per hour|hourly price)\b[^.£$€]{0,80}?"
@@ -146,14 +147,14 @@ def find_hourly_rates(index: TextIndex) -> list[Amount]:
     return rates
 
 
-_REDUCTION = re.compile(
+_REDUCTION = lazy(
     r"(?P<p>\d{1,2}(?:\.\d+)?)\s*%\s*(?:annual|yearly|year[- ]on[- ]year|per annum|each year)?\s*"
     r"(?:price |rate |fee |efficiency |cost )?(?:reduction|decrease|cut|efficienc(?:y|ies)|"
     r"saving)s?"
     r"|(?:reduc\w+|decreas\w+|cut)\s+(?:the |in the )?(?:hourly |annual |contract )?"
     r"(?:price|rate|fee|charges?|payments?|contract value)s?\s+(?:\w+\s+){0,4}?by\s+"
     r"(?P<p2>\d{1,2}(?:\.\d+)?)\s*%", re.IGNORECASE)
-_MONEY_CONTEXT = re.compile(r"price|rate|fee|charge|contract|payment|cost|value|invoice|"
+_MONEY_CONTEXT = lazy(r"price|rate|fee|charge|contract|payment|cost|value|invoice|"
                             r"efficien", re.IGNORECASE)
 
 
@@ -168,12 +169,12 @@ def find_price_reductions(index: TextIndex) -> list[Amount]:
     return found
 
 
-_MINUTE_AMOUNT = re.compile(r"\b(?P<n>\d{1,3}|five|ten|fifteen|twenty|thirty|forty[- ]five|forty|"
+_MINUTE_AMOUNT = lazy(r"\b(?P<n>\d{1,3}|five|ten|fifteen|twenty|thirty|forty[- ]five|forty|"
                             r"sixty)[- ]?min(?:ute)?s?\b", re.IGNORECASE)
-_VISIT_WORD = re.compile(r"\b(?:visits?|calls?|slots?|appointments?|units? of)\b", re.IGNORECASE)
-_PUNCTUALITY = re.compile(r"within|late|early|respon|attend|tolerance|window|up to|before|after",
+_VISIT_WORD = lazy(r"\b(?:visits?|calls?|slots?|appointments?|units? of)\b", re.IGNORECASE)
+_PUNCTUALITY = lazy(r"within|late|early|respon|attend|tolerance|window|up to|before|after",
                           re.IGNORECASE)
-_OF_TIME = re.compile(r"\s*(?:of|before|after|late|early|either side)\b", re.IGNORECASE)
+_OF_TIME = lazy(r"\s*(?:of|before|after|late|early|either side)\b", re.IGNORECASE)
 
 
 def find_visit_lengths(index: TextIndex) -> list[Amount]:

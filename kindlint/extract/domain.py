@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from kindlint.extract.scan import TextIndex, cue_keywords
+from kindlint.lazy_regex import lazy
 
 # Cue phrases per service domain. A domain is decided by how often its cues occur.
 DOMAIN_CUES: dict[str, tuple[str, ...]] = {
@@ -60,7 +60,7 @@ RELATIONAL_DOMAINS = frozenset({"care", "children", "housing", "justice", "emplo
 
 # Matched against lower-cased text: case-insensitive matching is about twice as slow.
 _PATTERNS = {
-    domain: re.compile(r"\b(?:" + "|".join(cue.lower() for cue in cues) + r")\b")
+    domain: lazy(r"\b(?:" + "|".join(cue.lower() for cue in cues) + r")\b")
     for domain, cues in DOMAIN_CUES.items()
 }
 

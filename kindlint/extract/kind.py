@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from kindlint.extract.scan import TextIndex, cue_keywords
+from kindlint.lazy_regex import lazy
 from kindlint.model.document import BlockKind, Document
 
 KIND_CUES: dict[str, tuple[str, ...]] = {
@@ -31,7 +32,7 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
             r"method statement", r"our (?:team|staff|organisation) (?:will|has)",
             r"case stud(?:y|ies)"),
 }
-_PATTERNS = {kind: re.compile("|".join(cues), re.IGNORECASE) for kind, cues in KIND_CUES.items()}
+_PATTERNS = {kind: lazy("|".join(cues), re.IGNORECASE) for kind, cues in KIND_CUES.items()}
 _KEYWORDS = {kind: cue_keywords(cues) for kind, cues in KIND_CUES.items()}
 TITLE_WEIGHT = 8
 OPENING_WEIGHT = 25  # what the title page calls the document outweighs what the body mentions

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kindlint.lazy_regex import lazy
 from kindlint.model.document import Block, BlockKind, Document, Table
 from kindlint.model.facts import Consequence, Kpi, KpiKind, Target
 
 # Header words for each column role, strongest first. A column takes the first role it matches.
 ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (role, re.compile(pattern, re.IGNORECASE))
+    (role, lazy(pattern, re.IGNORECASE))
     for role, pattern in (
         ("consequence", r"service credit|kpi credit|remed(?:y|ies)|consequence|sanction|"
                         r"deduction|penalt|abatement|incentive|if (?:not|un)met|failure to meet"),
@@ -31,17 +32,17 @@ ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"\bmeasure\b|call type|service area|title|outcome|area|category|standard"),
     )
 )
-_KPI_SIGNAL = re.compile(r"\bkpis?\b|key performance|performance|indicator|service level|"
+_KPI_SIGNAL = lazy(r"\bkpis?\b|key performance|performance|indicator|service level|"
                          r"\baql\b|target|attendance|response|standard", re.IGNORECASE)
-_NOT_KPI = re.compile(r"weight|score|marks|points|price|rate\b|£|cost", re.IGNORECASE)
-_PROSE_KPI = re.compile(
+_NOT_KPI = lazy(r"weight|score|marks|points|price|rate\b|£|cost", re.IGNORECASE)
+_PROSE_KPI = lazy(
     r"^\s*(?P<id>(?:KPI|Key Performance Indicator|Performance Indicator|PI|SLA|"
     r"Service Level)\s*(?:No\.?\s*)?\d{1,3}[a-z]?)\s*[:\-–—.)]\s*(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_LEADING_ID = re.compile(r"^((?:KPI|PI)\s*\d{1,3}[a-z]?(?=[.):]?\s)|[A-Z](?=[.):])|"
+_LEADING_ID = lazy(r"^((?:KPI|PI)\s*\d{1,3}[a-z]?(?=[.):]?\s)|[A-Z](?=[.):])|"
                          r"\d{1,2}(?=[.):]))[.):]?\s+\S")
-_ID_CELL = re.compile(r"^(?:KPI|PI|SL)?\s*\d{1,3}[a-z]?\.?$|^[A-Z]$", re.IGNORECASE)
+_ID_CELL = lazy(r"^(?:KPI|PI|SL)?\s*\d{1,3}[a-z]?\.?$|^[A-Z]$", re.IGNORECASE)
 
 
 def find_kpis(document: Document) -> tuple[Kpi, ...]:
@@ -170,16 +171,16 @@ def prose_kpis(blocks: Iterator[Block]) -> Iterator[Kpi]:
         )
 
 
-_TARGET_PERCENT = re.compile(
+_TARGET_PERCENT = lazy(
     r"(?P<cmp>at least|minimum(?: of)?|no (?:less|fewer) than|not less than|more than|"
     r"greater than|above|over|maximum(?: of)?|no more than|not more than|less than|fewer than|"
     r"below|under|up to|[<>≤≥]=?)?\s*\[?(?P<value>\d{1,3}(?:\.\d+)?)\]?\s*%", re.IGNORECASE)
-_TARGET_TIME = re.compile(
+_TARGET_TIME = lazy(
     r"(?P<cmp>within|no (?:more|later) than|not more than|less than|under|maximum(?: of)?|"
     r"at least|minimum(?: of)?|more than)?\s*\[?(?P<value>\d{1,4}(?:\.\d+)?)\]?\s*"
     r"(?P<unit>(?:working |calendar |business )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|"
     r"months?))\b", re.IGNORECASE)
-_TARGET_COUNT = re.compile(r"(?P<cmp>no more than|maximum(?: of)?|at least|minimum(?: of)?)?\s*"
+_TARGET_COUNT = lazy(r"(?P<cmp>no more than|maximum(?: of)?|at least|minimum(?: of)?)?\s*"
                            r"\b(?P<value>\d{1,4})\s+(?P<unit>errors?|complaints?|failures?|"
                            r"incidents?|missed (?:visits|calls))", re.IGNORECASE)
 _AT_MOST = ("maximum", "no more", "not more", "less", "fewer", "below", "under", "up to",
@@ -213,7 +214,7 @@ def _unit(text: str) -> str:
     return "count"
 
 
-_PERIOD = re.compile(r"\b(daily|weekly|fortnightly|monthly|quarterly|annually|yearly|"
+_PERIOD = lazy(r"\b(daily|weekly|fortnightly|monthly|quarterly|annually|yearly|"
                      r"each (?:week|month|quarter|year)|per (?:week|month|quarter|year|annum))\b",
                      re.IGNORECASE)
 
@@ -224,7 +225,7 @@ def _period(text: str) -> str | None:
 
 
 _CONSEQUENCES: tuple[tuple[Consequence, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
+    (kind, lazy(pattern, re.IGNORECASE))
     for kind, pattern in (
         (Consequence.SERVICE_CREDIT, r"service credits?|kpi credits?|\bcredits? (?:of|at)\b"),
         (Consequence.DEDUCTION, r"deduct|abate|withh(?:e|o)ld|liquidated damages|"
@@ -250,7 +251,7 @@ def classify_consequence(text: str) -> Consequence:
 
 
 _KINDS: tuple[tuple[KpiKind, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
+    (kind, lazy(pattern, re.IGNORECASE))
     for kind, pattern in (
         (KpiKind.EXPERIENCE, r"experienc|feedback|satisfaction|satisfied|"
                              r"\bsay(?:s)? (?:that|they)\b|"

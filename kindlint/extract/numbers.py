@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from kindlint.lazy_regex import lazy
+
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -26,7 +28,7 @@ def to_number(text: str) -> float | None:
     return float(WORD_NUMBERS[text]) if text in WORD_NUMBERS else None
 
 
-PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent\b|percent\b)", re.I)
+PERCENT = lazy(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent\b|percent\b)", re.I)
 
 
 def first_percent(text: str) -> float | None:

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib.metadata import EntryPoint, entry_points
+from importlib.metadata import EntryPoint
 from pathlib import Path
 
 from kindlint.model.document import Document
+from kindlint.plugins import READERS, plugins
 from kindlint.readers.builder import ReadError
 
-READER_GROUP = "kindlint.readers"
+READER_GROUP = READERS
 
 __all__ = ["READER_GROUP", "ReadError", "read_document", "supported_extensions"]
 
 
 @cache
 def _reader_entry_points() -> dict[str, EntryPoint]:
-    return {ep.name.lower().lstrip("."): ep for ep in entry_points(group=READER_GROUP)}
+    return {name.lower().lstrip("."): ep for name, ep in plugins(READERS).items()}
 
 
 def load_reader(suffix: str):

@@ -10,14 +10,15 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import EntryPoint, entry_points
+from importlib.metadata import EntryPoint
 from typing import Protocol, TextIO
 
 from kindlint import __version__
 from kindlint.model.findings import FileResult, Finding, Severity
+from kindlint.plugins import REPORTERS, plugins
 from kindlint.rules.model import Rule
 
-REPORTER_GROUP = "kindlint.reporters"
+REPORTER_GROUP = REPORTERS
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class Reporter(Protocol):
 
 @cache
 def _entry_points() -> dict[str, EntryPoint]:
-    return {ep.name: ep for ep in entry_points(group=REPORTER_GROUP)}
+    return plugins(REPORTER_GROUP)
 
 
 def reporter_names() -> tuple[str, ...]:

@@ -10,16 +10,18 @@ whose main service domain is relational and that are long enough to judge (optio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kindlint.extract.domain import RELATIONAL_DOMAINS
 from kindlint.extract.negation import negated
 from kindlint.extract.scan import TextIndex
+from kindlint.lazy_regex import LazyPattern
 from kindlint.model.document import Block, BlockKind
 from kindlint.model.findings import SUBJECT_DOCUMENT, Finding
 from kindlint.rules.context import RuleContext
-from kindlint.rules.phrases import WINDOW, LazyPattern, phrase_regex, phrase_triggers
+from kindlint.rules.phrases import WINDOW, phrase_regex, phrase_triggers
 
 DEFAULT_KINDS = ("tender", "specification", "contract", "kpi-schedule")
 KIND_NAMES = {"tender": "tender", "specification": "specification", "contract": "contract",
@@ -84,4 +86,4 @@ def _compile(phrases: Iterable[str]) -> LazyPattern | None:
         return None
     counter = [0]
     return LazyPattern("|".join(f"(?:{phrase_regex(p, counter)})" for p in phrases)
-                       .replace("(?P<pl", "(?P<s"))
+                       .replace("(?P<pl", "(?P<s"), re.IGNORECASE)

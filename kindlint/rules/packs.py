@@ -8,20 +8,22 @@ kindlint's own packs are registered through the same entry points as third-party
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from functools import cache
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
+from kindlint import startup_cache
 from kindlint.model.findings import Category, Confidence, Finding, Severity
+from kindlint.plugins import PACKS, plugins
 from kindlint.rules.context import RuleContext
 from kindlint.rules.model import Example, Rule, Source
 from kindlint.rules.phrases import Term, compile_term
 
-PACK_GROUP = "kindlint.packs"
+PACK_GROUP = PACKS
 CODE = re.compile(r"^[A-Z]{2,3}\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 EXAMPLE_SUFFIXES = (".md", ".txt", ".docx", ".pdf")
@@ -42,12 +44,21 @@ class RuleDataError(Exception):
 
 @cache
 def load_packs() -> tuple[Rule, ...]:
-    """Every rule of every installed pack, sorted by code; codes must be unique."""
+    """Every rule of every installed pack, sorted by code; codes must be unique.
+
+    Loading parses every rule.toml and phrase, so the loaded rules are kept in the start-up
+    cache, keyed by the stamps of the rule files (any edit to a rule reloads it).
+    """
+    folders = [(name, Path(entry.load()())) for name, entry in sorted(plugins(PACKS).items())]
+    key = (tuple((name, str(folder)) for name, folder in folders),
+           tuple(_stamps(folder) for _, folder in folders))
+    cached = startup_cache.load("rules", key)
+    if isinstance(cached, tuple) and all(isinstance(r, Rule) for r in cached):
+        return cached
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
-    for entry in sorted(entry_points(group=PACK_GROUP), key=lambda ep: ep.name):
-        folder = Path(entry.load()())
-        for rule in load_pack(folder, entry.name):
+    for name, folder in folders:
+        for rule in load_pack(folder, name):
             if rule.code in rules:
                 raise RuleDataError(rule.folder, f"code {rule.code} is already used by "
                                                  f"{rules[rule.code].folder}")
@@ -56,7 +67,26 @@ def load_packs() -> tuple[Rule, ...]:
                                                  f"{names[rule.name]}")
             rules[rule.code] = rule
             names[rule.name] = rule.code
-    return tuple(sorted(rules.values(), key=lambda r: r.code))
+    loaded = tuple(sorted(rules.values(), key=lambda r: r.code))
+    startup_cache.save("rules", key, loaded)
+    return loaded
+
+
+def _stamps(folder: Path) -> tuple:
+    """(name, size, mtime) of every file and folder in a pack, one level into each rule."""
+    stamps = []
+    try:
+        rule_dirs = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return ()
+    for rule_dir in rule_dirs:
+        info = rule_dir.stat()
+        stamps.append((rule_dir.name, info.st_size, info.st_mtime_ns))
+        if rule_dir.is_dir():
+            for child in sorted(os.scandir(rule_dir.path), key=lambda e: e.name):
+                info = child.stat()
+                stamps.append((rule_dir.name, child.name, info.st_size, info.st_mtime_ns))
+    return tuple(stamps)
 
 
 def load_pack(folder: Path, pack: str) -> list[Rule]:

@@ -16,15 +16,15 @@ Every match is checked against the term's context conditions before it becomes a
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from kindlint.extract.domain import mentions
 from kindlint.extract.negation import negated
 from kindlint.extract.scan import TextIndex, trie_pattern
+from kindlint.lazy_regex import LazyPattern
 from kindlint.model.document import Block
 from kindlint.model.findings import Confidence, Severity
 
@@ -320,46 +320,6 @@ def _alternation(phrases: Sequence[str] | None, counter: list[int]) -> str | Non
     return "|".join(f"(?:{phrase_regex(p, counter)})" for p in phrases)
 
 
-class LazyPattern:
-    """A regular expression compiled the first time it is used.
-
-    Rules hold hundreds of patterns; a small file needs few of them, so compiling lazily keeps
-    start-up fast. Identical sources share one compiled pattern.
-    """
-
-    __slots__ = ("_build", "_source", "flags")
-
-    def __init__(self, source: str | Callable[[], str], flags: int = re.IGNORECASE) -> None:
-        self._source = source if isinstance(source, str) else None
-        self._build = None if isinstance(source, str) else source
-        self.flags = flags
-
-    @property
-    def source(self) -> str:
-        """The regular expression (built from the phrase notation on first use)."""
-        if self._source is None:
-            self._source = self._build()
-        return self._source
-
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        return _compile(self.source, self.flags)
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.search(text, pos, endpos)
-
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.match(text, pos)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self.compiled.finditer(text, pos, endpos)
-
-
-@cache
-def _compile(source: str, flags: int) -> re.Pattern[str]:
-    return re.compile(source, flags)
-
-
 def compile_term(spec: Mapping[str, Any], defaults: Mapping[str, Any]) -> Term:
     """Build a Term from a ``[[check.terms]]`` table, with rule-level defaults.
 
@@ -372,7 +332,7 @@ def compile_term(spec: Mapping[str, Any], defaults: Mapping[str, Any]) -> Term:
 
     phrases = _as_list(spec["phrase"])
     flags = 0 if get("case-sensitive", False) else re.IGNORECASE
-    pattern = LazyPattern(lambda: _alternation(phrases, [0]) or "", flags)
+    pattern = LazyPattern(partial(_phrases_source, tuple(phrases)), flags)
     triggers: set[str] = set()
     for phrase in phrases:
         triggers |= phrase_triggers(phrase)
@@ -380,13 +340,8 @@ def compile_term(spec: Mapping[str, Any], defaults: Mapping[str, Any]) -> Term:
 
     def rx(key: str, anchor: str) -> LazyPattern | None:
         phrases = tuple(_as_list(get(key)))
-        if not phrases:
-            return None
-        if anchor == "before":
-            return LazyPattern(lambda: r"[\s\-–]*(?:" + _condition_source(phrases) + ")")
-        if anchor == "after":
-            return LazyPattern(lambda: "(?:" + _condition_source(phrases) + r")[\s\-–]*$")
-        return LazyPattern(lambda: _condition_source(phrases))
+        return LazyPattern(partial(_anchored_source, anchor, phrases), re.IGNORECASE) \
+            if phrases else None
 
     severity = get("severity")
     confidence = get("confidence")
@@ -418,10 +373,25 @@ def compile_term(spec: Mapping[str, Any], defaults: Mapping[str, Any]) -> Term:
     )
 
 
+def _phrases_source(phrases: tuple[str, ...]) -> str:
+    return _alternation(list(phrases), [0]) or ""
+
+
 @cache
 def _condition_source(phrases: tuple[str, ...]) -> str | None:
     source = _alternation(list(phrases), [0])
     return source.replace("(?P<pl", "(?P<x") if source else None
+
+
+def _anchored_source(anchor: str, phrases: tuple[str, ...]) -> str:
+    """A condition's pattern: just after the match ("before"), just before it ("after"), or
+    anywhere in the sentence."""
+    source = _condition_source(phrases)
+    if anchor == "before":
+        return r"[\s\-–]*(?:" + source + ")"
+    if anchor == "after":
+        return "(?:" + source + r")[\s\-–]*$"
+    return source
 
 
 def validate_term(term: Term) -> None:
