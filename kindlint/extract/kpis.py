@@ -119,7 +119,7 @@ def table_kpis(table: Table) -> Iterator[Kpi]:
         measure = cell("measure")
         consequence_text = cell("consequence")
         whole = " ".join(c.text for c in row)
-        anchor = row[roles.get("target", roles.get("name", 0))] if row else row[0]
+        anchor = row[roles.get("name", roles.get("id", 0))]
         yield Kpi(
             id=_kpi_id(ident),
             name=name or ident or "",

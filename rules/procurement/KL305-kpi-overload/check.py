@@ -7,6 +7,7 @@ def check(ctx):
     kpis = ctx.facts.kpis
     if len(kpis) <= int(ctx.options["info-above"]):
         return
-    severity = Severity.WARNING if len(kpis) > int(ctx.options["warn-above"]) else Severity.INFO
+    many = len(kpis) > int(ctx.options["warn-above"])
+    severity = Severity.WARNING if many and ctx.relational else Severity.INFO
     first = ctx.document.blocks[kpis[0].block]
     yield ctx.finding(first, severity=severity, subject=SUBJECT_KPIS, count=len(kpis))
