@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from kindlint.model.document import BlockKind, Document
@@ -121,7 +122,7 @@ class _DocxReader:
             else:
                 counting_headers = False
             row: list[CellInput] = []
-            for tc in _cells(tr):
+            for tc in table_cells(tr):
                 tcpr = tc.find(W + "tcPr")
                 span = int(wval(tcpr, "gridSpan", "1") or 1)
                 vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
@@ -166,16 +167,9 @@ class _DocxReader:
                 }
 
     def _notes(self, part, kind: str) -> None:
-        from lxml import etree
-
-        root = part.element if hasattr(part, "element") else etree.fromstring(part.blob)
-        for note in root.iterfind(W + kind):
-            if note.get(W + "type") in ("separator", "continuationSeparator",
-                                        "continuationNotice"):
-                continue
-            where = self.note_refs.get((kind, note.get(W + "id")), {})
-            for p in note.iter(_P):
-                self.builder.paragraph(paragraph_text(p), kind=BlockKind.FOOTNOTE, **where)
+        for note_id, p in note_paragraphs(part, kind):
+            where = self.note_refs.get((kind, note_id), {})
+            self.builder.paragraph(paragraph_text(p), kind=BlockKind.FOOTNOTE, **where)
 
     def _comments(self, p, block) -> None:
         for start in p.iter(W + "commentRangeStart", W + "commentReference"):
@@ -191,30 +185,34 @@ class _DocxReader:
 
 def paragraph_text(p) -> str:
     """Visible text of a ``w:p``: runs, hyperlinks, tracked insertions; not deletions."""
-    out: list[str] = []
-    _collect(p, out)
-    return "".join(out)
+    return "".join(run_text(r) for r in visible_runs(p))
 
 
-def _collect(element, out: list[str]) -> None:
+def visible_runs(element) -> Iterator:
+    """The ``w:r`` elements whose text is part of a paragraph's visible text, in order."""
     for child in element:
-        tag = child.tag
-        if tag == _R:
-            for item in child:
-                itag = item.tag
-                if itag == _T:
-                    out.append(item.text or "")
-                elif itag == W + "tab":
-                    out.append("\t")
-                elif itag in (W + "br", W + "cr"):
-                    out.append("\n")
-                elif itag == W + "noBreakHyphen":
-                    out.append("-")
-        elif tag in _RUN_CONTAINERS:
-            _collect(child, out)
+        if child.tag == _R:
+            yield child
+        elif child.tag in _RUN_CONTAINERS:
+            yield from visible_runs(child)
 
 
-def _cells(tr):
+_ITEM_TEXT = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
+
+
+def item_text(item) -> str:
+    """The text one child of a run stands for (a w:t, a tab, a line break…)."""
+    if item.tag == _T:
+        return item.text or ""
+    return _ITEM_TEXT.get(item.tag, "")
+
+
+def run_text(r) -> str:
+    return "".join(item_text(item) for item in r)
+
+
+def table_cells(tr) -> Iterator:
+    """The ``w:tc`` cells of a row, including those wrapped in content controls."""
     for child in tr:
         if child.tag == _TC:
             yield child
@@ -222,6 +220,20 @@ def _cells(tr):
             content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
             if content is not None:
                 yield from (c for c in content if c.tag == _TC)
+
+
+NOTE_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+
+
+def note_paragraphs(part, kind: str) -> Iterator[tuple[str, object]]:
+    """(note id, w:p) for every paragraph of the footnotes or endnotes in ``part``."""
+    from lxml import etree
+
+    root = part.element if hasattr(part, "element") else etree.fromstring(part.blob)
+    for note in root.iterfind(W + kind):
+        if note.get(W + "type") not in NOTE_SEPARATORS:
+            for p in note.iter(_P):
+                yield note.get(W + "id"), p
 
 
 def _kindlint_comments(package) -> dict[str, str]:

@@ -49,11 +49,19 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kindlint.model.findings import Finding
+from kindlint.readers.docx import (
+    item_text,
+    note_paragraphs,
+    paragraph_text,
+    run_text,
+    table_cells,
+    visible_runs,
+)
 from kindlint.readers.docx_numbering import NumberingResolver, Styles, W, wval
 
 AUTHOR = "kindlint"
@@ -62,10 +70,6 @@ WHOLE_DOCUMENT = "whole document"  # the subject of findings about the document 
 
 _P, _R, _T, _TBL, _TR, _TC = (W + t for t in ("p", "r", "t", "tbl", "tr", "tc"))
 _SDT, _SDT_CONTENT, _CUSTOM_XML = W + "sdt", W + "sdtContent", W + "customXml"
-# The same containers the reader looks inside for a paragraph's runs.
-_RUN_CONTAINERS = {W + t for t in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent",
-                                   "fldSimple", "customXml", "dir", "bdo", "moveTo")}
-_ITEM_TEXT = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # What the document builder removes from block text (kept in step with readers/builder.py).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\u200b\ufeff]")
@@ -135,7 +139,6 @@ class _Unit:
     kind: str
     raw: str
     pieces: tuple[tuple[int, object], ...]  # (offset of a paragraph's text in raw, w:p)
-    verified: bool = True  # the runs give exactly the reader's paragraph text
     clean: str = field(init=False)
     index: list[int] = field(init=False)  # clean offset -> raw offset
 
@@ -148,7 +151,7 @@ class _Unit:
 
     @property
     def anchorable(self) -> bool:
-        return self.kind in _ANCHORABLE and self.verified and bool(self.pieces)
+        return self.kind in _ANCHORABLE and bool(self.pieces)
 
 
 class _Walker:
@@ -191,8 +194,7 @@ class _Walker:
                 self._container(child)
 
     def _paragraph_unit(self, p, kind: str) -> None:
-        text, verified = _paragraph_text(p)
-        unit = _Unit(kind, text, ((0, p),), verified)
+        unit = _Unit(kind, paragraph_text(p), ((0, p),))
         if unit.clean:
             self.units.append(unit)
 
@@ -201,7 +203,7 @@ class _Walker:
         nested: list = []
         for tr in tbl.iterfind(_TR):
             row: list[_Unit] = []
-            for tc in _cells(tr):
+            for tc in table_cells(tr):
                 tcpr = tc.find(W + "tcPr")
                 span = int(wval(tcpr, "gridSpan", "1") or 1)
                 vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
@@ -219,14 +221,13 @@ class _Walker:
         lines: list[str] = []
         pieces: list[tuple[int, object]] = []
         offset = 0
-        verified = True
 
         def walk(element) -> None:
-            nonlocal offset, verified
+            nonlocal offset
             for child in element:
                 if child.tag == _P:
                     numbered = self.numbering.number(child)
-                    text, ok = _paragraph_text(child)
+                    text = paragraph_text(child)
                     prefix = ""
                     if numbered and numbered.label and not numbered.bullet:
                         prefix = f"{numbered.label} "
@@ -234,25 +235,17 @@ class _Walker:
                         pieces.append((offset + len(prefix), child))
                         lines.append(prefix + text)
                         offset += len(prefix + text) + 1  # and the "\n" joining lines
-                        verified = verified and ok
                 elif child.tag == _TBL:
                     nested.append(child)
                 elif child.tag in (_SDT, _SDT_CONTENT, _CUSTOM_XML):
                     walk(child)
 
         walk(tc)
-        return _Unit(_CELL, "\n".join(lines), tuple(pieces), verified)
+        return _Unit(_CELL, "\n".join(lines), tuple(pieces))
 
     def _notes(self, part, kind: str) -> None:
-        from lxml import etree
-
-        root = part.element if hasattr(part, "element") else etree.fromstring(part.blob)
-        for note in root.iterfind(W + kind):
-            if note.get(W + "type") in ("separator", "continuationSeparator",
-                                        "continuationNotice"):
-                continue
-            for p in note.iter(_P):
-                self._paragraph_unit(p, _NOTE)
+        for _, p in note_paragraphs(part, kind):
+            self._paragraph_unit(p, _NOTE)
 
 
 def _related_element(part, reltype: str):
@@ -261,45 +254,6 @@ def _related_element(part, reltype: str):
         if rel.reltype == reltype and not rel.is_external:
             return getattr(rel.target_part, "element", None)
     return None
-
-
-def _cells(tr) -> Iterator:
-    for child in tr:
-        if child.tag == _TC:
-            yield child
-        elif child.tag in (_SDT, _CUSTOM_XML):
-            content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
-            if content is not None:
-                yield from (c for c in content if c.tag == _TC)
-
-
-# -- runs ------------------------------------------------------------------------------------
-
-def _runs(element) -> Iterator:
-    """The ``w:r`` elements whose text is part of a paragraph's visible text, in order."""
-    for child in element:
-        if child.tag == _R:
-            yield child
-        elif child.tag in _RUN_CONTAINERS:
-            yield from _runs(child)
-
-
-def _item_text(item) -> str:
-    if item.tag == _T:
-        return item.text or ""
-    return _ITEM_TEXT.get(item.tag, "")
-
-
-def _run_text(r) -> str:
-    return "".join(_item_text(item) for item in r)
-
-
-def _paragraph_text(p) -> tuple[str, bool]:
-    """The paragraph's text from its runs, and whether it equals the reader's text."""
-    from kindlint.readers.docx import paragraph_text
-
-    text = "".join(_run_text(r) for r in _runs(p))
-    return text, text == paragraph_text(p)
 
 
 def _split_run(r, offset: int):
@@ -313,7 +267,7 @@ def _split_run(r, offset: int):
     for left_item, right_item in zip(list(r), list(right), strict=True):
         if left_item.tag == W + "rPr":
             continue
-        length = len(_item_text(left_item))
+        length = len(item_text(left_item))
         if position + length <= offset and not (length == 0 and position == offset):
             right.remove(right_item)  # wholly before the cut
         elif position >= offset:
@@ -332,8 +286,8 @@ def _split_run(r, offset: int):
 def _boundary(p, offset: int) -> None:
     """Make sure a run starts (or ends) at ``offset`` of the paragraph's text."""
     position = 0
-    for r in _runs(p):
-        length = len(_run_text(r))
+    for r in visible_runs(p):
+        length = len(run_text(r))
         if position < offset < position + length:
             _split_run(r, offset - position)
             return
@@ -346,8 +300,8 @@ def _covered_runs(p, start: int, end: int) -> list:
     _boundary(p, end)
     covered = []
     position = 0
-    for r in _runs(p):
-        length = len(_run_text(r))
+    for r in visible_runs(p):
+        length = len(run_text(r))
         if length and start <= position and position + length <= end:
             covered.append(r)
         position += length
@@ -511,7 +465,7 @@ class _Annotator:
         raw_start, raw_end = unit.index[start], unit.index[end - 1] + 1
         runs: list = []
         for offset, p in unit.pieces:
-            length = len(_paragraph_text(p)[0])
+            length = len(paragraph_text(p))
             lo, hi = max(raw_start, offset), min(raw_end, offset + length)
             if lo < hi:
                 runs += _covered_runs(p, lo - offset, hi - offset)
