@@ -18,8 +18,9 @@ _TERMS = tuple(lazy(p, re.IGNORECASE) for p in (
     rf"(?:of (?:the |this )?(?:contract|framework|agreement)\s+)?(?:will be|shall be|is|of)\s+"
     rf"(?:a |an )?(?:fixed |initial )?(?:term |period )?(?:of )?(?P<n>{NUMBER})\s*[- ]?\s*{_UNIT}",
     rf"for (?:a|an) (?:fixed |initial )?(?:term|period) of (?P<n>{NUMBER})\s*{_UNIT}",
-    rf"(?P<n>{NUMBER})[- ]{_UNIT}\s+(?:(?!of\b|from\b|after\b|before\b)\w+\s+){{0,2}}"
-    rf"(?:contract|framework|agreement|call-off)",
+    # "a 3-year contract", "12 month fixed term framework"; not "one month post the call-off"
+    rf"(?P<n>{NUMBER})[- ]{_UNIT}\s+(?:(?:fixed|initial|rolling|term|pilot|block|service|"
+    rf"grant|funding|framework|call-off)\s+){{0,2}}(?:contract|framework|agreement|call-off)",
 ))
 _PLUS = lazy(rf"(?P<a>\d{{1,2}})\s*\+\s*(?P<b>\d{{1,2}})(?:\s*\+\s*(?P<c>\d{{1,2}}))?\s*"
                    rf"{_UNIT}", re.IGNORECASE)

@@ -1,7 +1,9 @@
 """Scan a whole document with one regular expression call instead of one per block.
 
 Blocks are joined with a separator no pattern can cross in practice; each match is mapped
-back to its block and to offsets inside that block.
+back to its block and to offsets inside that block. Line breaks and tabs inside a block are
+searched as spaces (offsets do not change), so "more\nimportant" in a wrapped Markdown
+paragraph still matches "more important".
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ SEPARATOR = "\n\x00\n"
 # Lower-casing that keeps every offset: only A-Z change ("İ".lower() is two characters).
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _WORD = re.compile(r"[a-z]+")
+_SPACES = str.maketrans("\n\t\r\f\v", "     ")
 
 
 class Hit(NamedTuple):
-    """A match inside one block: ``block.text[start:end]`` is ``match.group()``."""
+    """A match inside one block: ``block.text[start:end]`` is ``match.group()`` (whose line
+    breaks read as spaces)."""
 
     block: Block
     start: int
@@ -38,7 +42,7 @@ class TextIndex:
         for block in self.blocks:
             self.starts.append(position)
             position += len(block.text) + len(SEPARATOR)
-        self.text = SEPARATOR.join(b.text for b in self.blocks)
+        self.text = SEPARATOR.join(b.text.translate(_SPACES) for b in self.blocks)
         self._lowered_text: str | None = None
         self._words: dict[str, list[int]] | None = None
 
@@ -50,8 +54,9 @@ class TextIndex:
         them are searched, which is much faster than running a long pattern over everything.
         """
         if keywords is not None:
-            for block in self.blocks_with(keywords):
-                for m in pattern.finditer(block.text):
+            for i in self._positions_with(keywords):
+                block, start = self.blocks[i], self.starts[i]
+                for m in pattern.finditer(self.text[start:start + len(block.text)]):
                     yield Hit(block, m.start(), m.end(), m)
             return
         for m in pattern.finditer(self.text):
@@ -64,6 +69,9 @@ class TextIndex:
 
     def blocks_with(self, keywords: tuple[str, ...]) -> list[Block]:
         """Blocks whose lower-cased text contains at least one of ``keywords``."""
+        return [self.blocks[i] for i in self._positions_with(keywords)]
+
+    def _positions_with(self, keywords: tuple[str, ...]) -> Iterable[int]:
         text = self.lowered_text
         found: set[int] = set()
         starts = self.starts
@@ -74,11 +82,11 @@ class TextIndex:
                 i = bisect.bisect_right(starts, position) - 1
                 found.add(i)
                 if len(found) > enough:
-                    return self.blocks  # nearly everywhere: filtering would cost more
+                    return range(len(self.blocks))  # nearly everywhere: filtering costs more
                 # jump to the next block: one hit is enough for this one
                 position = text.find(keyword, starts[i + 1] if i + 1 < len(starts) else
                                      len(text))
-        return [self.blocks[i] for i in sorted(found)]
+        return sorted(found)
 
     def head(self, blocks: int) -> TextIndex:
         """An index of the first ``blocks`` blocks (enough to tell what a document is); it

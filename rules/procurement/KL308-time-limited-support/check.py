@@ -16,7 +16,8 @@ _COMPLEX = re.compile(r"complex needs|homeless|rough sleep|care[- ]experienced|c
                       r"young people|substance|recovery|mental health|trauma|probation|"
                       r"convictions?|offend|domestic abuse|multiple disadvantage", re.IGNORECASE)
 _NOT_SUPPORT = re.compile(r"invoice|payment|notice|respond|reply|submit|contract period|"
-                          r"extension|warranty|mobilisation|implementation", re.IGNORECASE)
+                          r"\bextend\b|extension|\boption\b|contingency|warranty|mobilisation|"
+                          r"implementation", re.IGNORECASE)
 
 
 def check(ctx):
