@@ -131,3 +131,37 @@ def test_markdown_numbers_are_the_numbers_word_shows(stem: str) -> None:
     assert ("1.1", ("Part B", "Schedule 2", "1.1")) in from_word
     assert ("1.1", ("Part C", "1.1")) in from_word
     assert numbers(EXAMPLES / f"{stem}.md") == from_word
+
+
+BLIND_SPOTS = {
+    "KL102", "KL107", "KL109", "KL113",  # labels: "the elderly", service users, units, voids
+    "KL202", "KL203", "KL204", "KL206", "KL207", "KL208",  # value judged by price
+    "KL301", "KL302", "KL303", "KL304", "KL305", "KL306", "KL309",  # visits, KPIs, payment
+    "KL401",  # blanket prohibitions
+    "KL502", "KL503", "KL504", "KL505", "KL506", "KL507",  # missing relational elements
+}
+
+
+def _lint(name: str):
+    from kindlint.lint import LintOptions, lint_file
+
+    return lint_file(EXAMPLES / name, LintOptions(isolated=True)).findings
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+def test_the_tender_shows_each_blind_spot_and_the_rewrite_none(suffix: str) -> None:
+    tender = {f.code for f in _lint(f"homecare-tender{suffix}")}
+    missing = BLIND_SPOTS - tender
+    assert not missing, f"the tender no longer shows {sorted(missing)}"
+    assert not _lint(f"homecare-relational{suffix}")
+
+
+def test_the_tender_reads_the_same_in_every_format() -> None:
+    def seen(suffix: str) -> list[tuple[str, tuple[str, ...], str]]:
+        return sorted((f.code, f.location.clause_path, f.text)
+                      for f in _lint(f"homecare-tender{suffix}"))
+
+    markdown = seen(".md")
+    assert len(markdown) > 50
+    assert seen(".docx") == markdown
+    assert seen(".pdf") == markdown

@@ -36,7 +36,7 @@ _PAIRS = lazy(
     rf"\b(?P<n1>{NAME})\s+(?P<w1>\d{{1,3}})\b(?!\s*%)\s*[,;/]?\s*(?:and\s+)?"
     rf"\b(?P<n2>{NAME})\s+(?P<w2>\d{{1,3}})\b(?!\s*%)", re.IGNORECASE)
 _POINTS_LINE = lazy(
-    r"^\s*(?P<label>(?:\d{1,2}|[a-z])[.)]\s+)?(?P<name>\S.{2,200}?)\s*"
+    r"^\s*(?P<label>(?:\d{1,2}|[a-z])[.)]\s+)?(?P<name>\S.{2,300}?)\s*"
     r"(?:[\[(]\s*(?P<w>\d{1,3})\s*(?:points?|marks?|pts|%)?\s*[\])]|"
     r"[-–:]\s*(?P<w2>\d{1,3})\s*(?:points|marks))\s*[:.]?\s*$", re.IGNORECASE)
 _EVALUATION = lazy(r"weight|evaluat|award|scor|criteri|tender|bid|assess|ratio|split|"

@@ -154,7 +154,10 @@ _REDUCTION = lazy(
     r"saving)s?"
     r"|(?:reduc\w+|decreas\w+|cut)\s+(?:the |in the )?(?:hourly |annual |contract )?"
     r"(?:price|rate|fee|charges?|payments?|contract value)s?\s+(?:\w+\s+){0,4}?by\s+"
-    r"(?P<p2>\d{1,2}(?:\.\d+)?)\s*%", re.IGNORECASE)
+    r"(?P<p2>\d{1,2}(?:\.\d+)?)\s*%"
+    r"|(?:price|rate|fee|charges?|payments?|contract value)s?\s+(?:will |shall |is |are )?"
+    r"(?:be )?(?:reduc\w+|decreas\w+|cut)\s+by\s+(?P<p3>\d{1,2}(?:\.\d+)?)\s*%",
+    re.IGNORECASE)
 _MONEY_CONTEXT = lazy(r"price|rate|fee|charge|contract|payment|cost|value|invoice|"
                             r"efficien", re.IGNORECASE)
 
@@ -165,7 +168,7 @@ def find_price_reductions(index: TextIndex) -> list[Amount]:
     for hit in index.hits(_REDUCTION, ("reduc", "decreas", "cut", "efficienc", "saving")):
         s_start, s_end = hit.block.sentence_at(hit.start)
         if _MONEY_CONTEXT.search(hit.block.text[s_start:s_end]):
-            value = float(hit.match.group("p") or hit.match.group("p2"))
+            value = float(hit.match.group("p") or hit.match.group("p2") or hit.match.group("p3"))
             found.append(Amount(value, "%", _evidence(hit)))
     return found
 

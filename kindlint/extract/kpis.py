@@ -35,6 +35,7 @@ ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _KPI_SIGNAL = lazy(r"\bkpis?\b|key performance|performance|indicator|service level|"
                          r"\baql\b|target|attendance|response|standard", re.IGNORECASE)
 _NOT_KPI = lazy(r"weight|score|marks|points|price|rate\b|£|cost", re.IGNORECASE)
+_TARGET = lazy(r"\btargets?\b(?! dates?)", re.IGNORECASE)  # "Target score" is a KPI column
 _PROSE_KPI = lazy(
     r"^\s*(?P<id>(?:KPI|Key Performance Indicator|Performance Indicator|PI|SLA|"
     r"Service Level)\s*(?:No\.?\s*)?\d{1,3}[a-z]?)\s*[:\-–—.)]\s*(?P<rest>\S.*)$",
@@ -73,6 +74,8 @@ def _table_roles(table: Table) -> dict[str, int]:
                   if c != name and c not in roles.values() and ROLE_PATTERNS[-1][1].search(h)]
         if others:
             roles["id"], roles["name"] = name, others[0]
+        else:  # "KPI" over "KPI 1", "KPI 2": the name is in the measure column
+            roles["id"] = roles.pop("name")
     if "id" not in roles and roles.get("name") != 0 and _column_is_ids(table, 0):
         roles["id"] = 0
     return roles
@@ -80,7 +83,7 @@ def _table_roles(table: Table) -> dict[str, int]:
 
 def is_kpi_table(table: Table) -> bool:
     headers = " ".join(table.headers)
-    if not table.header_rows or (_NOT_KPI.search(headers) and "target" not in headers.lower()):
+    if not table.header_rows or (_NOT_KPI.search(headers) and not _TARGET.search(headers)):
         return False
     roles = _table_roles(table)
     named = "name" in roles or "id" in roles

@@ -111,6 +111,16 @@ class Block:
             return ((0, len(self.text)),) if self.text else ()
         return split_sentences(self.text)
 
+    @property
+    def body_start(self) -> int:
+        """Where the words start after a clause number typed into the text ("1.2 Visits"
+        gives 4); 0 when Word generated the number or there is none."""
+        if not self.label or not self.text.startswith(self.label):
+            return 0
+        end = len(self.label)
+        rest = self.text[end:]
+        return end + len(rest) - len(rest.lstrip(" \t.:)–-"))
+
     def locate(self, start: int, end: int | None = None) -> Location:
         """The location of ``text[start:end]``, with line, column and page where known."""
         end = start if end is None else end

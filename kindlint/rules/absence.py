@@ -66,7 +66,8 @@ class AbsenceCheck:
             return
         anchor = self._anchor(ctx.document.blocks)
         kind = KIND_NAMES.get(ctx.facts.document_kind or "", "document")
-        yield ctx.finding(anchor, 0, len(anchor.text) if anchor else None,
+        start = anchor.body_start if anchor else 0
+        yield ctx.finding(anchor, start, len(anchor.text) if anchor else None,
                           looked_for=self.looked_for, where=self.where, kind=kind,
                           subject=SUBJECT_DOCUMENT)
 
