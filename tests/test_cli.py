@@ -72,6 +72,7 @@ def test_bad_files_give_one_line_each_exit_2_and_good_files_are_still_checked(fi
     (files / "empty.md").write_bytes(b"")
     (files / "corrupt.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (files / "binary.md").write_bytes(b"\x00\x01\x02\x03")
+    _locked_pdf(files / "locked.pdf")
     before = {p: p.read_bytes() for p in files.iterdir()}
     result = CliRunner().invoke(main, ["--isolated", str(files)])
     assert result.exit_code == 2
@@ -81,10 +82,19 @@ def test_bad_files_give_one_line_each_exit_2_and_good_files_are_still_checked(fi
         f"{files / 'corrupt.docx'}: cannot read: not a valid Word document "
         "(the file is not a .docx package)",
         f"{files / 'empty.md'}: cannot read: the file is empty",
+        f"{files / 'locked.pdf'}: cannot read: the PDF is password-protected",
     ])
     assert "KL101" in result.stdout  # the good files were still linted
     assert "Traceback" not in result.output
     assert before == {p: p.read_bytes() for p in files.iterdir()}
+
+
+def _locked_pdf(path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), encrypt="secret")
+    pdf.drawString(72, 720, "Offenders will be referred.")
+    pdf.save()
 
 
 def test_missing_path_and_no_arguments(files):
