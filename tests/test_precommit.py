@@ -1,12 +1,10 @@
-"""The pre-commit hook, end to end: pre-commit installs this checkout into its own virtualenv
-(pip, from PyPI) and runs the ``kindlint`` hook from .pre-commit-hooks.yaml on a policy repo.
+"""The pre-commit hook, end to end: ``pre-commit try-repo`` installs this checkout into its
+own virtualenv (pip, from PyPI) and runs the ``kindlint`` hook from .pre-commit-hooks.yaml on a
+policy repository.
 
-What pre-commit installs is a snapshot of the working tree (tracked and untracked files, as
-``git ls-files --cached --others --exclude-standard`` lists them) committed to a temporary
-repository: ``pre-commit try-repo`` on the checkout itself would leave out untracked files
-(its shadow commit takes only staged and modified tracked files), and it installs a fresh
-hook environment on every call. The runs below use the configuration try-repo would write,
-with PRE_COMMIT_HOME in a temporary folder, so the environment is installed once.
+try-repo is pointed at a snapshot of this checkout's working tree (tracked and untracked
+files, as ``git ls-files --cached --others --exclude-standard`` lists them) committed to a
+temporary repository: on the checkout itself its shadow commit would leave out untracked files.
 """
 
 from __future__ import annotations
@@ -55,8 +53,8 @@ def git(cwd: Path, *args: str) -> str:
                           text=True).stdout
 
 
-def snapshot_of_checkout(target: Path) -> str:
-    """Commit the working tree of this checkout to a new repository; return the commit."""
+def snapshot_of_checkout(target: Path) -> None:
+    """Commit the working tree of this checkout to a new repository."""
     try:
         listed = git(ROOT, "ls-files", "--cached", "--others", "--exclude-standard", "-z")
         files = [name for name in listed.split("\0") if name]
@@ -77,7 +75,6 @@ def snapshot_of_checkout(target: Path) -> str:
     git(target, "init", "-q")
     git(target, "add", "-A")
     git(target, "commit", "-q", "-m", "snapshot of the kindlint checkout under test")
-    return git(target, "rev-parse", "HEAD").strip()
 
 
 @pytest.fixture(scope="module")
@@ -85,31 +82,27 @@ def setup(tmp_path_factory):
     pytest.importorskip("docx")
     base = tmp_path_factory.mktemp("precommit")
     env = dict(os.environ,
-               PRE_COMMIT_HOME=str(base / "pre-commit-home"),
                GIT_AUTHOR_NAME="kindlint tests", GIT_AUTHOR_EMAIL="tests@example.org",
                GIT_COMMITTER_NAME="kindlint tests", GIT_COMMITTER_EMAIL="tests@example.org",
                GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull)
     env.pop("KINDLINT_CACHE_DIR", None)
     env.pop("PRE_COMMIT", None)
     source = base / "kindlint-src"
-    rev = snapshot_of_checkout(source)
-    config = base / "pre-commit-config.yaml"
-    config.write_text(f"repos:\n-   repo: {source}\n    rev: {rev}\n"
-                      f"    hooks:\n    -   id: kindlint\n", encoding="utf-8")
+    snapshot_of_checkout(source)
     repo = base / "policies"
     repo.mkdir()
     git(repo, "init", "-q")
-    return env, config, repo
+    return env, source, repo
 
 
-def pre_commit(env, config: Path, repo: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--config", str(config),
-                           "--all-files", "--color", "never"],
+def try_repo(env, source: Path, repo: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(source),
+                           "kindlint", "--all-files", "--color", "never"],
                           cwd=repo, env=env, capture_output=True, text=True, timeout=900)
 
 
 def test_hook_fails_on_labels_then_passes_once_they_are_fixed(setup):
-    env, config, repo = setup
+    env, source, repo = setup
     # Only the label rules, so that new structural rules cannot fail the clean run.
     (repo / ".kindlint.toml").write_text('select = ["labels", "KL001"]\n', encoding="utf-8")
     (repo / "policy.md").write_text(LABELLED, encoding="utf-8")
@@ -117,7 +110,7 @@ def test_hook_fails_on_labels_then_passes_once_they_are_fixed(setup):
     (repo / "notes.csv").write_text("offenders,1\n", encoding="utf-8")  # not a document
     git(repo, "add", "-A")
 
-    failed = pre_commit(env, config, repo)
+    failed = try_repo(env, source, repo)
     output = failed.stdout + failed.stderr
     assert failed.returncode == 1, output
     assert "kindlint" in output and "Failed" in output
@@ -134,8 +127,7 @@ def test_hook_fails_on_labels_then_passes_once_they_are_fixed(setup):
                sentence="People on probation will be referred by the probation service.",
                cell="People leaving prison")
     git(repo, "add", "-A")
-    passed = pre_commit(env, config, repo)
+    passed = try_repo(env, source, repo)
     output = passed.stdout + passed.stderr
     assert passed.returncode == 0, output
     assert "kindlint" in output and "Passed" in output
-    assert "Installing environment" not in output  # the first run's environment is reused
