@@ -19,6 +19,7 @@ from typing import Any
 from kindlint import __version__
 
 FORMAT = 1
+KEEP = 4  # entries kept per name: a few Python versions or environments side by side
 
 
 def folder() -> Path:
@@ -51,6 +52,23 @@ def save(name: str, key: Any, value: Any) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         Path(temporary).replace(target)
+        _prune(name, keep=target)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         with contextlib.suppress(OSError, UnboundLocalError):
             Path(temporary).unlink()
+
+
+def _prune(name: str, keep: Path) -> None:
+    """Remove all but the newest KEEP entries under ``name`` (old keys are never read again)."""
+    entries = sorted(folder().glob(f"{name}-*.pickle"), key=_modified, reverse=True)
+    for old in entries[KEEP:]:
+        if old != keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
