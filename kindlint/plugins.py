@@ -8,10 +8,11 @@ package is installed or removed.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from functools import cache
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from kindlint import startup_cache
 
@@ -21,6 +22,21 @@ PACKS = "kindlint.packs"
 GROUPS = (READERS, REPORTERS, PACKS)
 
 
+class Plugin(NamedTuple):
+    """One entry point, loaded without importing importlib.metadata (slow to import)."""
+
+    name: str
+    value: str  # "package.module:attribute"
+    group: str
+
+    def load(self) -> Any:
+        module, _, attribute = self.value.partition(":")
+        found: Any = importlib.import_module(module.strip())
+        for part in filter(None, attribute.strip().split(".")):
+            found = getattr(found, part)
+        return found
+
+
 @cache
 def _discovered() -> dict[str, list[tuple[str, str, str]]]:
     """group -> [(name, value, "dist==version")] for kindlint's groups."""
@@ -28,6 +44,8 @@ def _discovered() -> dict[str, list[tuple[str, str, str]]]:
     cached = startup_cache.load("entry-points", key)
     if isinstance(cached, dict):
         return cached
+    from importlib.metadata import entry_points  # only when the cache cannot answer
+
     found: dict[str, list[tuple[str, str, str]]] = {group: [] for group in GROUPS}
     for group in GROUPS:
         for ep in entry_points(group=group):
@@ -39,11 +57,11 @@ def _discovered() -> dict[str, list[tuple[str, str, str]]]:
     return found
 
 
-def plugins(group: str) -> dict[str, EntryPoint]:
+def plugins(group: str) -> dict[str, Plugin]:
     """The entry points of ``group`` by name (later duplicates do not override earlier)."""
-    out: dict[str, EntryPoint] = {}
+    out: dict[str, Plugin] = {}
     for name, value, _ in _discovered()[group]:
-        out.setdefault(name, EntryPoint(name, value, group))
+        out.setdefault(name, Plugin(name, value, group))
     return out
 
 

@@ -18,7 +18,7 @@ from kindlint.model.document import Block
 SEPARATOR = "\n\x00\n"
 # Lower-casing that keeps every offset: only A-Z change ("İ".lower() is two characters).
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_WORD = re.compile(r"[a-z]+")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _SPACES = str.maketrans("\n\t\r\f\v", "     ")
 
 
@@ -33,7 +33,7 @@ class Hit(NamedTuple):
 
 
 class TextIndex:
-    """A document's blocks joined into one text, searchable at once, with a word index."""
+    """A document's blocks joined into one text, searchable at once."""
 
     def __init__(self, blocks: Iterable[Block]) -> None:
         self.blocks = list(blocks)
@@ -44,7 +44,7 @@ class TextIndex:
             position += len(block.text) + len(SEPARATOR)
         self.text = SEPARATOR.join(b.text.translate(_SPACES) for b in self.blocks)
         self._lowered_text: str | None = None
-        self._words: dict[str, list[int]] | None = None
+        self._texts: list[str] | None = None
 
     def hits(self, pattern: re.Pattern[str],
              keywords: tuple[str, ...] | None = None) -> Iterator[Hit]:
@@ -53,13 +53,14 @@ class TextIndex:
         ``keywords`` (lower case) are words every match contains; only blocks holding one of
         them are searched, which is much faster than running a long pattern over everything.
         """
+        finditer = pattern.finditer
         if keywords is not None:
+            texts, blocks = self.texts, self.blocks
             for i in self._positions_with(keywords):
-                block, start = self.blocks[i], self.starts[i]
-                for m in pattern.finditer(self.text[start:start + len(block.text)]):
-                    yield Hit(block, m.start(), m.end(), m)
+                for m in finditer(texts[i]):
+                    yield Hit(blocks[i], m.start(), m.end(), m)
             return
-        for m in pattern.finditer(self.text):
+        for m in finditer(self.text):
             i = bisect.bisect_right(self.starts, m.start()) - 1
             block = self.blocks[i]
             start = m.start() - self.starts[i]
@@ -99,8 +100,17 @@ class TextIndex:
         end = self.starts[blocks] - len(SEPARATOR)
         head.text = self.text[:end]
         head._lowered_text = self.lowered_text[:end]
-        head._words = None
+        head._texts = None
         return head
+
+    @property
+    def texts(self) -> list[str]:
+        """Each block's text as searched (line breaks and tabs read as spaces)."""
+        if self._texts is None:
+            text = self.text
+            self._texts = [text[start:start + len(block.text)]
+                           for block, start in zip(self.blocks, self.starts, strict=True)]
+        return self._texts
 
     @property
     def lowered_text(self) -> str:
@@ -111,15 +121,17 @@ class TextIndex:
             self._lowered_text = lowered
         return self._lowered_text
 
-    @property
-    def words(self) -> dict[str, list[int]]:
-        """Where each lower-case word starts in ``text`` (built once, on first use)."""
-        if self._words is None:
-            words: dict[str, list[int]] = {}
-            for m in _WORD.finditer(self.lowered_text):
-                words.setdefault(m.group(), []).append(m.start())
-            self._words = words
-        return self._words
+    def word_positions(self, word: str) -> Iterator[int]:
+        """Where ``word`` (lower case letters) starts in ``text`` as a whole word."""
+        text = self.lowered_text
+        size = len(word)
+        position = text.find(word)
+        while position != -1:
+            after = position + size
+            if not (position and text[position - 1] in _LETTERS) and \
+                    not (after < len(text) and text[after] in _LETTERS):
+                yield position
+            position = text.find(word, after)
 
     def locate(self, position: int) -> tuple[Block, int]:
         """The block holding ``position`` in ``text``, and the offset inside it."""

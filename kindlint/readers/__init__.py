@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib.metadata import EntryPoint
 from pathlib import Path
 
 from kindlint.model.document import Document
-from kindlint.plugins import READERS, plugins
+from kindlint.plugins import READERS, Plugin, plugins
 from kindlint.readers.builder import ReadError
 
 READER_GROUP = READERS
@@ -16,7 +15,7 @@ __all__ = ["READER_GROUP", "ReadError", "read_document", "supported_extensions"]
 
 
 @cache
-def _reader_entry_points() -> dict[str, EntryPoint]:
+def _reader_entry_points() -> dict[str, Plugin]:
     return {name.lower().lstrip("."): ep for name, ep in plugins(READERS).items()}
 
 

@@ -10,12 +10,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import EntryPoint
 from typing import Protocol, TextIO
 
 from kindlint import __version__
 from kindlint.model.findings import FileResult, Finding, Severity
-from kindlint.plugins import REPORTERS, plugins
+from kindlint.plugins import REPORTERS, Plugin, plugins
 from kindlint.rules.model import Rule
 
 REPORTER_GROUP = REPORTERS
@@ -68,7 +67,7 @@ class Reporter(Protocol):
 
 
 @cache
-def _entry_points() -> dict[str, EntryPoint]:
+def _entry_points() -> dict[str, Plugin]:
     return plugins(REPORTER_GROUP)
 
 

@@ -51,9 +51,8 @@ class AbsenceCheck:
 
     def present(self, index: TextIndex) -> bool:
         """Is a signal there, not negated? Only the places a signal's word occurs are read."""
-        words = index.words
         for word in self.keywords:
-            for position in words.get(word, ()):
+            for position in index.word_positions(word):
                 block, start = index.locate(position)
                 window = (max(0, start - WINDOW), start + len(word) + WINDOW)
                 for m in self.signals.finditer(block.text, *window):

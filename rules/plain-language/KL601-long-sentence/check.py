@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
+from kindlint.lazy_regex import lazy
 from kindlint.model.document import BlockKind
 
 # A word: a run of letters or digits, with inner apostrophes, hyphens, dots or slashes
 # ("provider's", "co-produced", "1.5", "24/7", "£23.40" counts as one word).
-_WORD = re.compile(r"[^\W_](?:[\w'’\-./,]*[^\W_])?")
+_WORD = lazy(r"[^\W_](?:[\w'’\-./,]*[^\W_])?")
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.FOOTNOTE)
 # A table cell is checked only when it reads as prose: long enough, and mostly ordinary
 # lower-case words rather than figures, codes or names.
@@ -16,10 +15,10 @@ CELL_MIN_WORDS = 20
 CELL_MIN_WORD_SHARE = 0.5
 # A new line that starts a numbered or bulleted item ends the sentence before it, even
 # without a full stop ("...shall apply:\n91.1.1 Current legislation...").
-_ITEM_BREAK = re.compile(r"\n(?=[ \t]*(?:[•▪◦*\-–]\s|\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?\s|"
+_ITEM_BREAK = lazy(r"\n(?=[ \t]*(?:[•▪◦*\-–]\s|\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?\s|"
                          r"\([a-z]{1,4}\)\s|[a-z]\)\s))")
 # What may sit before the first word of a span: spaces, stray punctuation after a label.
-_LEAD = re.compile(r"[\s.,;:)\]]+")
+_LEAD = lazy(r"[\s.,;:)\]]+")
 
 
 def check(ctx):

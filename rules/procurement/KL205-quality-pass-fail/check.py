@@ -3,11 +3,12 @@
 import re
 
 from kindlint.extract.negation import negated
+from kindlint.lazy_regex import lazy
 from kindlint.model.findings import SUBJECT_AWARD
 
-_PASS_FAIL = re.compile(r"(?:quality|technical)[^.;]{0,80}?pass\s*/\s*fail|"
+_PASS_FAIL = lazy(r"(?:quality|technical)[^.;]{0,80}?pass\s*/\s*fail|"
                         r"pass\s*/\s*fail[^.;]{0,40}?(?:quality|technical)", re.IGNORECASE)
-_PRICE_SCORED = re.compile(r"(?:price|cost|rate)[^.;]{0,60}?(?:scored|score|evaluated|ranked|"
+_PRICE_SCORED = lazy(r"(?:price|cost|rate)[^.;]{0,60}?(?:scored|score|evaluated|ranked|"
                            r"decid|determin)|(?:scored|ranked|evaluated) on (?:a |the )?"
                            r"(?:price|cost)|lowest (?:price|rate|cost)", re.IGNORECASE)
 

@@ -3,10 +3,11 @@
 import re
 
 from kindlint.extract.negation import negated
+from kindlint.lazy_regex import lazy
 
-_LEGAL_MINIMUM = re.compile(r"national minimum wage|national living wage|(?<!real )minimum wage|"
+_LEGAL_MINIMUM = lazy(r"national minimum wage|national living wage|(?<!real )minimum wage|"
                             r"\bNMW\b|\bNLW\b", re.IGNORECASE)
-_FAIR_FLOOR = re.compile(r"real living wage|living wage foundation|foundation living wage|"
+_FAIR_FLOOR = lazy(r"real living wage|living wage foundation|foundation living wage|"
                          r"fair work first|minimum price for home ?care|accredited living wage|"
                          r"scottish living wage|london living wage", re.IGNORECASE)
 

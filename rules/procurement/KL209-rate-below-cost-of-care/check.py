@@ -2,7 +2,9 @@
 
 import re
 
-_CARE_RATE = re.compile(r"\brates?\b|care|support|provider|service|contract|tender|price|"
+from kindlint.lazy_regex import lazy
+
+_CARE_RATE = lazy(r"\brates?\b|care|support|provider|service|contract|tender|price|"
                         r"\bpa(?:y|id)\b|wage|visit|commission", re.IGNORECASE)
 
 

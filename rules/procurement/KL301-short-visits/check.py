@@ -3,9 +3,10 @@
 import re
 
 from kindlint.extract.negation import negated
+from kindlint.lazy_regex import lazy
 from kindlint.model.findings import Severity
 
-_AGREED_TASK = re.compile(r"welfare|safety check|check(?:s|ing)? on|medication prompt|"
+_AGREED_TASK = lazy(r"welfare|safety check|check(?:s|ing)? on|medication prompt|"
                           r"prompt(?:s|ing)? (?:to take )?medication|agreed (?:with|by) the person|"
                           r"part of a wider", re.IGNORECASE)
 

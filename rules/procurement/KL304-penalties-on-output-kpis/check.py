@@ -2,14 +2,15 @@
 
 import re
 
+from kindlint.lazy_regex import lazy
 from kindlint.model.facts import KpiKind
 from kindlint.model.findings import SUBJECT_KPIS, Severity
 
 PEOPLE_CENTRED = (KpiKind.EXPERIENCE, KpiKind.RELATIONSHIP, KpiKind.OUTCOME)
-_REGIME = re.compile(r"(?:service|kpi) credits?|kpi failure[^.]{0,80}(?:default|breach)|"
+_REGIME = lazy(r"(?:service|kpi) credits?|kpi failure[^.]{0,80}(?:default|breach)|"
                      r"deduct\w*[^.]{0,60}(?:kpi|performance|target)|"
                      r"(?:kpi|performance|target)[^.]{0,60}deduct\w*", re.IGNORECASE)
-_KPI_WORDS = re.compile(r"\bkpis?\b|key performance|performance indicator", re.IGNORECASE)
+_KPI_WORDS = lazy(r"\bkpis?\b|key performance|performance indicator", re.IGNORECASE)
 
 
 def check(ctx):

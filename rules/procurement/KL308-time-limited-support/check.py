@@ -3,19 +3,20 @@
 import re
 
 from kindlint.extract.negation import negated
+from kindlint.lazy_regex import lazy
 from kindlint.model.findings import Severity
 
-_LIMIT = re.compile(
+_LIMIT = lazy(
     r"\b(?:for\s+)?up to \d{1,2} (?:weeks|months)|\bmaximum (?:of |period of )?\d{1,2} "
     r"(?:weeks|months)|\b\d{1,2} (?:to|-|–) \d{1,2} (?:weeks|months)|short[- ]term \(maximum "
     r"\d{1,2} (?:weeks|months)\)|\bmove[- ]on within \d{1,2} (?:weeks|months)|"
     r"\bno (?:longer|more) than \d{1,2} (?:weeks|months)", re.IGNORECASE)
-_SUPPORT = re.compile(r"support|accommodation|service|placement|housing|tenanc|stay|"
+_SUPPORT = lazy(r"support|accommodation|service|placement|housing|tenanc|stay|"
                       r"intervention|key ?work", re.IGNORECASE)
-_COMPLEX = re.compile(r"complex needs|homeless|rough sleep|care[- ]experienced|care leaver|"
+_COMPLEX = lazy(r"complex needs|homeless|rough sleep|care[- ]experienced|care leaver|"
                       r"young people|substance|recovery|mental health|trauma|probation|"
                       r"convictions?|offend|domestic abuse|multiple disadvantage", re.IGNORECASE)
-_NOT_SUPPORT = re.compile(r"invoice|payment|notice|respond|reply|submit|contract period|"
+_NOT_SUPPORT = lazy(r"invoice|payment|notice|respond|reply|submit|contract period|"
                           r"\bextend\b|extension|\boption\b|contingency|warranty|mobilisation|"
                           r"implementation", re.IGNORECASE)
 

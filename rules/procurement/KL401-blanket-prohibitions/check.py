@@ -8,17 +8,18 @@ individual judgement or risk assessment is not blanket.
 
 import re
 
+from kindlint.lazy_regex import lazy
 from kindlint.model.document import BlockKind
 from kindlint.model.findings import Severity
 
-MARKER = re.compile(
+MARKER = lazy(
     r"under no circumstances|in no circumstances|strictly (?:prohibited|forbidden|not permitted)|"
     r"\b(?:must|shall|should|may|will|can)(?: not|not|'t| never)\b|\bnever\b|"
     r"\b(?:is|are|be)(?: strictly)? (?:not (?:allowed|permitted)|prohibited|forbidden|banned)\b|"
     r"\bnot (?:be )?(?:allowed|permitted) to\b|\bprohibited from\b|\bforbidden (?:from|to)\b|"
     r"zero tolerance|no exceptions|\bat no time\b|\bdo not\b|\bdon't\b|\bnot to\b",
     re.IGNORECASE)
-OBJECT = re.compile(
+OBJECT = lazy(
     r"(?:accept|receive|take|give|offer|exchange)\w*(?: or (?:give|receive|accept)\w*)?"
     r"(?: any)?(?: \w+){0,2} (?:gifts?|presents?|tips?|(?:a |any )?cups? of tea|tea or coffee|"
     r"hot drinks?|(?:any )?food(?: (?:or|and|&) drinks?)?|drinks?|refreshments?|hospitality|"
@@ -36,19 +37,19 @@ OBJECT = re.compile(
     r"attend\w* (?:a |their )?(?:funerals?|birthday|celebrations?|parties|weddings?)"
     r"|(?:speak to|see) only (?:certain|particular|the same)",
     re.IGNORECASE)
-PROPORTIONATE = re.compile(
+PROPORTIONATE = lazy(
     r"unless|except (?:where|when|with)|individual(?:ly)? risk[- ]assess|risk assessment|"
     r"agreed with (?:the person|their manager|your manager)|judgement|judgment|"
     r"where (?:it is )?appropriate|"
     r"with (?:the )?(?:manager'?s? )?(?:agreement|approval|permission)|"
     r"talk to (?:your|their) manager|of (?:significant |more than (?:token|nominal) )?value",
     re.IGNORECASE)
-CARVE_OUT = re.compile(r"this excludes|excluding|apart from|other than|courtesy items|"
+CARVE_OUT = lazy(r"this excludes|excluding|apart from|other than|courtesy items|"
                        r"small tokens?|token gifts?|of (?:small|nominal|low) value", re.IGNORECASE)
 # Every marker contains one of these: a cheap test before the long pattern.
 MARKER_WORDS = ("not", "never", "n't", "prohibit", "forbid", "banned", "tolerance",
                 "exception", "no time", "circumstances")
-LEAD_IN = re.compile(r":\s*$")
+LEAD_IN = lazy(r":\s*$")
 LISTED = (BlockKind.LIST_ITEM,)
 # Every relational object contains one of these (lower case): blocks without any are skipped.
 OBJECT_WORDS = ("gift", "present", " tip", " tea", "tea or", "cup", "coffee", "drink", "food",
