@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import pdf_pages, write_documents
-from results import machine, write_section
+from results import installed_like, machine, write_section
 
 COPIES = {10: 1, 100: 5, 300: 16}  # one copy of both example packs is about 19 pages
 MEASURE = """
@@ -60,6 +60,7 @@ def pdftotext(path: Path) -> float | None:
 
 
 def main() -> None:
+    installed_like()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for target, copies in COPIES.items():
