@@ -8,12 +8,15 @@ lines and blocks here (pdf_layout) and tables come from drawn lines or aligned c
 from __future__ import annotations
 
 import ctypes
+import functools
 import math
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import NamedTuple
 
 from kindlint.model.document import Anchor, BlockKind, Document
 from kindlint.readers import pdf_layout as layout
@@ -26,6 +29,7 @@ from kindlint.readers.pdf_tables import (
     extend_header_bands,
     merge,
     page_edges,
+    pdfium_function,
     ruled_tables,
 )
 
@@ -122,6 +126,17 @@ class _Frame:
         w, h = self.x1 - self.x0, self.y1 - self.y0
         return (w, h) if self.turn % 2 == 0 else (h, w)
 
+    def point(self) -> Callable[[float, float], tuple[float, float]]:
+        """A map of PDF points to reading space, as ``box`` does with a point."""
+        x0, y0, x1, y1 = self.x0, self.y0, self.x1, self.y1
+        if self.turn == 0:
+            return lambda x, y: (x - x0, y1 - y)
+        if self.turn == 1:
+            return lambda x, y: (y - y0, x - x0)
+        if self.turn == 2:
+            return lambda x, y: (x1 - x, y - y0)
+        return lambda x, y: (y1 - y, x1 - x)
+
     def box(self, left: float, bottom: float, right: float, top: float,
             turn: int) -> tuple[float, float, float, float]:
         if turn == 0:
@@ -149,7 +164,7 @@ def _read_page(pdf, index: int) -> PageData:
             words = _words(textpage, frame)
         finally:
             textpage.close()
-        edges = page_edges(page, lambda x, y: frame.box(x, y, x, y, frame.turn)[:2])
+        edges = page_edges(page, frame.point())
     except pdfium.PdfiumError:
         return PageData(number, 0.0, 0.0, [], [])
     finally:
@@ -167,48 +182,91 @@ def _read_page(pdf, index: int) -> PageData:
     return PageData(number, width, height, lines, tables)
 
 
+Style = tuple[float, bool, bool, int | None]  # size, bold, symbol font, quarter-turn
+
+
 def _words(textpage, frame: _Frame) -> list[Word]:
-    """Words from pdfium's characters; pdfium's generated spaces separate them."""
-    import pypdfium2.raw as raw
+    """Words from pdfium's characters; pdfium's generated spaces separate them.
 
-    handle = textpage.raw
-    n = raw.FPDFText_CountChars(handle)
-    text = textpage.get_text_range() if n > 0 else ""
-    if len(text) != n:
-        text = "".join(chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(n))
-    text = text.replace("\ufffe", "-").replace("\x02", "-")
-    rect = raw.FS_RECTF()
-    ref = ctypes.byref(rect)
-    styles: dict[int | None, tuple[float, bool, bool, int | None]] = {}
-    found: list[tuple[Word, int]] = []
-    turns: dict[int, int] = {}
-
-    def box(i: int, turn: int) -> tuple[float, float, float, float]:
-        raw.FPDFText_GetLooseCharBox(handle, i, ref)
-        return frame.box(rect.left, rect.bottom, rect.right, rect.top, turn)
-
+    The page text comes in one call and is cut into words here. Per word, pdfium gives the
+    text object (whose style is read once, see ``_Styles``) and the loose boxes of the first
+    and last characters: all a word needs unless they disagree (``_word`` then splits it).
+    Upright words, nearly all, take ``_word``'s way inline: this loop runs for every word."""
+    styles = _Styles(textpage)
+    handle = ctypes.c_void_p(styles.handle)
+    text_object, loose_box = _unchecked_calls()
+    rect = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
+    where = ctypes.c_void_p(ctypes.addressof(rect))
+    x_left, y_top = frame.x0, frame.y1
+    known = styles.known
+    upright: list[Word] = []  # words set the usual way up
+    turned: dict[int, list[Word]] = {}  # and those turned by 90, 180 or 270 degrees
+    first_seen: dict[int, int] = {}  # where each direction first appears (breaks ties)
+    text = _page_text(textpage)
     for match in _WORD.finditer(text):
         i, j = match.span()
-        size, bold, symbol, turn = _style(handle, i, styles)
-        if turn is not None:
-            for word in _split(text, i, j, size, turn, box):
-                found.append((Word(word[0], *word[1:], size, bold, symbol), turn))
-            turns[turn] = turns.get(turn, 0) + j - i
-    frame.turn = max(turns, key=lambda t: turns[t]) if turns else 0  # most text runs this way
-    return [w for w, turn in found if turn == frame.turn]
+        key = text_object(handle, i)
+        style = known.get(key)  # (no style is kept for None, no text object)
+        size, bold, symbol, turn = style or styles.read(i, key)
+        if turn != 0:
+            if turn is not None:  # None: set at a slant (a watermark, a stamp)
+                first_seen.setdefault(turn, i)
+                boxes = _BoxReader(handle, rect, frame, turn)
+                turned.setdefault(turn, []).extend(_word(text, i, j, size, bold, symbol, boxes))
+            continue
+        if not upright:
+            first_seen.setdefault(0, i)
+        loose_box(handle, i, where)
+        left, top, right, bottom = rect[:]
+        x0, top0, x1, bottom0 = left - x_left, y_top - top, right - x_left, y_top - bottom
+        if j - i == 1:
+            upright.append(Word(text[i], x0, top0, x1, bottom0, size, bold, symbol))
+            continue
+        loose_box(handle, j - 1, where)
+        _, top, right, bottom = rect[:]
+        top1, x1, bottom1 = y_top - top, right - x_left, y_top - bottom
+        height = bottom0 - top0  # _one_word, inline (max() too)
+        if height < 1.0:
+            height = 1.0
+        if abs(top0 + bottom0 - top1 - bottom1) / 2 <= 0.3 * height and x1 >= x0 \
+                and x1 - x0 <= (j - i) * (1 if size < 1 else size) * 1.3 + 2:
+            upright.append(Word(text[i:j], x0, top1 if top1 < top0 else top0, x1,
+                                bottom1 if bottom1 > bottom0 else bottom0, size, bold, symbol))
+        else:
+            boxes = _BoxReader(handle, rect, frame, 0)
+            upright += _word(text, i, j, size, bold, symbol, boxes)
+    return _main_direction(frame, upright, turned, first_seen)
 
 
-def _split(text: str, i: int, j: int, size: float, turn: int, box) -> list[tuple]:
-    """One pdfium word, or several when its characters jump lines or leave wide gaps."""
-    first = box(i, turn)
-    last = box(j - 1, turn) if j - 1 > i else first
-    height = max(first[3] - first[1], 1.0)
-    if abs(first[1] + first[3] - last[1] - last[3]) / 2 <= 0.3 * height \
-            and last[2] >= first[0] and last[2] - first[0] <= (j - i) * max(size, 1) * 1.3 + 2:
-        return [(text[i:j], first[0], min(first[1], last[1]), last[2], max(first[3], last[3]))]
+def _one_word(x0: float, top0: float, bottom0: float, x1: float, top1: float, bottom1: float,
+              length: int, size: float) -> bool:
+    """Do a word's first char (left ``x0``) and last (right ``x1``) sit on one line, close
+    enough for its ``length`` characters at font ``size``?"""
+    height = max(bottom0 - top0, 1.0)
+    return abs(top0 + bottom0 - top1 - bottom1) / 2 <= 0.3 * height and x1 >= x0 \
+        and x1 - x0 <= length * max(size, 1) * 1.3 + 2
+
+
+def _word(text: str, i: int, j: int, size: float, bold: bool, symbol: bool,
+          boxes: _BoxReader) -> list[Word]:
+    """The word ``text[i:j]``; several when its characters jump lines or leave wide gaps."""
+    x0, top0, x1, bottom0 = first = boxes(i)
+    if j - i == 1:
+        return [Word(text[i], *first, size, bold, symbol)]
+    _, top1, x1, bottom1 = boxes(j - 1)
+    if _one_word(x0, top0, bottom0, x1, top1, bottom1, j - i, size):
+        return [Word(text[i:j], x0, min(top0, top1), x1, max(bottom0, bottom1), size, bold,
+                     symbol)]
+    return [Word(*part, size, bold, symbol)
+            for part in _split(text, i, j, size, max(bottom0 - top0, 1.0), boxes)]
+
+
+def _split(text: str, i: int, j: int, size: float, height: float,
+           boxes: _BoxReader) -> list[tuple[str, float, float, float, float]]:
+    """Cut ``text[i:j]`` where the next character leaves the line or a wide gap."""
     out: list[list] = []
     for k in range(i, j):
-        b = box(k, turn)
+        b = boxes(k)
         if out:
             cur = out[-1]
             mid = (cur[2] + cur[4]) / 2
@@ -221,52 +279,141 @@ def _split(text: str, i: int, j: int, size: float, turn: int, box) -> list[tuple
     return [tuple(w) for w in out]
 
 
-def _style(handle, i: int, cache: dict) -> tuple[float, bool, bool, int | None]:
-    """Size, bold, symbol font and quarter-turn of the text object holding char ``i``."""
+def _main_direction(frame: _Frame, upright: list[Word], turned: dict[int, list[Word]],
+                    first_seen: dict[int, int]) -> list[Word]:
+    """Keep the words of the direction most text runs in (the first met, on a tie), and turn
+    the frame that way."""
+    if not turned:
+        frame.turn = 0
+        return upright
+    groups = {**turned, 0: upright} if upright else turned
+    chars = {turn: sum(len(w.text) for w in groups[turn])
+             for turn in sorted(groups, key=first_seen.__getitem__)}
+    frame.turn = max(chars, key=chars.__getitem__)
+    return groups[frame.turn]
+
+
+class _BoxReader:
+    """Loose boxes of characters in reading space, for words off the fast path."""
+
+    def __init__(self, handle: ctypes.c_void_p, rect, frame: _Frame, turn: int) -> None:
+        self.handle, self.rect, self.frame, self.turn = handle, rect, frame, turn
+        self.where = ctypes.c_void_p(ctypes.addressof(rect))
+
+    def __call__(self, k: int) -> tuple[float, float, float, float]:
+        _unchecked_calls()[1](self.handle, k, self.where)
+        left, top, right, bottom = self.rect[:]
+        return self.frame.box(left, bottom, right, top, self.turn)
+
+
+def _page_text(textpage) -> str:
+    """All the characters of a page in one call, one string position per pdfium index."""
     import pypdfium2.raw as raw
 
-    key = _text_object(handle, i)
-    if key is not None and key in cache:
-        return cache[key]
-    obj = ctypes.cast(key, raw.FPDF_PAGEOBJECT) if key else None
-    buffer = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int(0)
-    got = raw.FPDFText_GetFontInfo(handle, i, buffer, 256, ctypes.byref(flags))
-    name = buffer.value.decode("latin-1") if got else ""
-    bold = bool(_BOLD.search(name)) or raw.FPDFText_GetFontWeight(handle, i) >= 600 \
-        or bool(flags.value & (1 << 18))
-    size = raw.FPDFText_GetFontSize(handle, i)
-    angle = raw.FPDFText_GetCharAngle(handle, i)
-    if obj:  # the font size is in text space: scale it by the text matrix
-        matrix = raw.FS_MATRIX()
-        raw.FPDFPageObj_GetMatrix(obj, matrix)
-        size *= math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
-        if not _right_angle(angle):  # sheared (synthetic italic) rather than rotated?
-            angle = math.atan2(matrix.b, matrix.a) % (2 * math.pi)
-    turn = (4 - round(angle / (math.pi / 2)) % 4) % 4 if _right_angle(angle) else None
-    rect = raw.FS_RECTF()
-    if raw.FPDFText_GetLooseCharBox(handle, i, rect):  # check the size against the box
-        height = abs(rect.top - rect.bottom) if turn in (0, 2) else abs(rect.right - rect.left)
-        if height > 0 and not 0.7 <= height / max(size, 0.01) <= 2.0:
-            size = height / 1.15
-    style = (round(size, 2), bold, bool(_SYMBOL.search(name)), turn)
-    if key is not None:
-        cache[key] = style
-    return style
+    handle = textpage.raw
+    n = raw.FPDFText_CountChars(handle)
+    text = textpage.get_text_range() if n > 0 else ""
+    if len(text) != n:
+        text = "".join(chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(n))
+    return text.replace("\ufffe", "-").replace("\x02", "-")
 
 
-def _text_object(handle, i: int) -> int | None:
-    """The address of the text object holding char ``i`` (a cheap cache key)."""
-    global _GET_TEXT_OBJECT
-    if _GET_TEXT_OBJECT is None:
+class _Calls(NamedTuple):
+    """The pdfium functions called per word and per text object, bound by
+    ``pdfium_function``: pointers go in and come out as plain ints (addresses)."""
+
+    text_object: Callable[[int, int], int | None]  # (text page, char) -> text object
+    loose_box: Callable[[int, int, int], int]  # (text page, char, FS_RECTF) -> ok
+    font: Callable[[int], int | None]  # (text object) -> font
+    font_size: Callable[[int, int], float]  # (text page, char) -> size in text space
+    angle: Callable[[int, int], float]  # (text page, char) -> radians clockwise, or -1
+    matrix: Callable[[int, int], int]  # (page object, FS_MATRIX) -> ok
+
+
+@functools.cache
+def _calls() -> _Calls:
+    """The pdfium functions of ``_Calls``, bound once."""
+    import pypdfium2.raw as raw
+
+    bind, pointer, index = pdfium_function, ctypes.c_void_p, ctypes.c_int
+    return _Calls(
+        bind(raw.FPDFText_GetTextObject, pointer, pointer, index),
+        bind(raw.FPDFText_GetLooseCharBox, ctypes.c_int, pointer, index, pointer),
+        bind(raw.FPDFTextObj_GetFont, pointer, pointer),
+        bind(raw.FPDFText_GetFontSize, ctypes.c_double, pointer, index),
+        bind(raw.FPDFText_GetCharAngle, ctypes.c_float, pointer, index),
+        bind(raw.FPDFPageObj_GetMatrix, ctypes.c_int, pointer, pointer))
+
+
+@functools.cache
+def _unchecked_calls() -> tuple[Callable, Callable]:
+    """``_Calls.text_object`` and ``loose_box`` without argument types, the cheapest call
+    ctypes makes (a tenth off reading a page). Pass pointers as ``ctypes.c_void_p`` objects
+    and indices as ints: a bare int would be passed as a 32-bit C int."""
+    calls = _calls()
+    text_object = ctypes.cast(calls.text_object, ctypes.PYFUNCTYPE(ctypes.c_void_p))
+    loose_box = ctypes.cast(calls.loose_box, ctypes.PYFUNCTYPE(ctypes.c_int))
+    text_object.argtypes = loose_box.argtypes = None
+    return text_object, loose_box
+
+
+class _Styles:
+    """Styles of a page's text objects (``known``, by address), each read once; the font
+    name, weight and flags once per font."""
+
+    def __init__(self, textpage) -> None:
+        self.textpage = textpage.raw
+        self.handle = ctypes.cast(self.textpage, ctypes.c_void_p).value
+        self.calls = _calls()
+        self.known: dict[int, Style] = {}
+        self.fonts: dict[int, tuple[bool, bool]] = {}
+        self.matrix = (ctypes.c_float * 6)()  # an FS_MATRIX: a, b, c, d, e, f
+        self.rect = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
+
+    def read(self, i: int, obj: int | None) -> Style:
+        """The style of char ``i``, in the text object at address ``obj`` (None: no object,
+        nothing to remember it by)."""
+        calls, handle = self.calls, self.handle
+        font = calls.font(obj) if obj else None
+        weight = self.fonts.get(font) if font else None
+        if weight is None:
+            weight = self._font(i)
+            if font:
+                self.fonts[font] = weight
+        size = calls.font_size(handle, i)
+        angle = calls.angle(handle, i)
+        right_angle = _right_angle(angle)
+        if obj:  # the font size is in text space: scale it by the text matrix
+            a = b = c = d = 0.0
+            if calls.matrix(obj, ctypes.addressof(self.matrix)):
+                a, b, c, d = self.matrix[:4]
+            size *= math.sqrt(abs(a * d - b * c)) or 1.0
+            if not right_angle:  # sheared (synthetic italic) rather than rotated?
+                angle = math.atan2(b, a) % (2 * math.pi)
+                right_angle = _right_angle(angle)
+        turn = (4 - round(angle / (math.pi / 2)) % 4) % 4 if right_angle else None
+        if calls.loose_box(handle, i, ctypes.addressof(self.rect)):  # check size by the box
+            left, top, right, bottom = self.rect[:]
+            height = abs(top - bottom) if turn in (0, 2) else abs(right - left)
+            if height > 0 and not 0.7 <= height / max(size, 0.01) <= 2.0:
+                size = height / 1.15
+        style = (round(size, 2), *weight, turn)
+        if obj is not None:
+            self.known[obj] = style
+        return style
+
+    def _font(self, i: int) -> tuple[bool, bool]:
+        """Bold (by name, weight or flag) and symbol font, for the font of char ``i``."""
         import pypdfium2.raw as raw
 
-        prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)
-        _GET_TEXT_OBJECT = ctypes.cast(raw.FPDFText_GetTextObject, prototype)
-    return _GET_TEXT_OBJECT(handle, i)
-
-
-_GET_TEXT_OBJECT = None
+        handle = self.textpage
+        buffer = ctypes.create_string_buffer(256)
+        flags = ctypes.c_int(0)
+        got = raw.FPDFText_GetFontInfo(handle, i, buffer, 256, ctypes.byref(flags))
+        name = buffer.value.decode("latin-1") if got else ""
+        bold = bool(_BOLD.search(name)) or raw.FPDFText_GetFontWeight(handle, i) >= 600 \
+            or bool(flags.value & (1 << 18))
+        return bold, bool(_SYMBOL.search(name))
 
 
 def _right_angle(angle: float) -> bool:

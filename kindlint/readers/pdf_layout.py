@@ -6,8 +6,9 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter, ne
 
-from kindlint.readers.clauses import parse_typed_label
+from kindlint.readers.clauses import Label, parse_typed_label
 
 BULLETS = frozenset("•●○◦▪▫■□◆◇◊►▸‣⁃∙·-–—*»›➢➤✓✔❖⦁")
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -61,6 +62,7 @@ class Line:
     bullet: str | None = None
     body_x0: float = 0.0  # where the text after a bullet or clause number starts
     words: list[Word] = field(default_factory=list)
+    label: Label | None = None  # the clause number ``text`` starts with (make_line sets it)
 
 
 @dataclass(slots=True)
@@ -78,62 +80,96 @@ class PageData:
 def build_lines(words: list[Word]) -> list[Line]:
     """Group words whose boxes share a band into lines, top to bottom, left to right."""
     groups: list[list[Word]] = []
-    band = (0.0, 0.0)
-    for word in sorted(words, key=lambda w: (w.middle, w.x0)):
-        if groups:
-            height = min(word.bottom - word.top, band[1] - band[0])
-            overlap = min(word.bottom, band[1]) - max(word.top, band[0])
-            if band[0] <= word.middle <= band[1] and overlap >= 0.5 * height:
-                groups[-1].append(word)
-                band = (min(band[0], word.top), max(band[1], word.bottom))
+    group: list[Word] = []
+    low = high = 0.0  # the band the current line covers so far
+    order = sorted([((w.top + w.bottom) / 2, w.x0, n) for n, w in enumerate(words)])
+    for middle, _, n in order:  # by middle, then left edge (stable: n breaks ties)
+        word = words[n]
+        top, bottom = word.top, word.bottom
+        if group and low <= middle <= high:
+            height = high - low if high - low < bottom - top else bottom - top
+            overlap = (high if high < bottom else bottom) - (low if low > top else top)
+            if overlap >= 0.5 * height:
+                group.append(word)
+                low, high = (top if top < low else low), (bottom if bottom > high else high)
                 continue
-        groups.append([word])
-        band = (word.top, word.bottom)
+        group = [word]
+        groups.append(group)
+        low, high = top, bottom
     return [make_line(g) for g in groups]
 
 
 def make_line(words: list[Word]) -> Line:
     """A line from its words: text, box, dominant size and weight, leading bullet."""
-    words = _dedupe(sorted(words, key=lambda w: w.x0))
-    weights: Counter[float] = Counter()
-    bold = 0
-    for w in words:
-        weights[round(w.size * 2) / 2] += len(w.text)
-        bold += len(w.text) if w.bold else 0
-    total = sum(weights.values()) or 1
-    size = weights.most_common(1)[0][0]
-    main = [w for w in words if round(w.size * 2) / 2 == size] or words
-    tops = sorted(w.top for w in main)
-    bottoms = sorted(w.bottom for w in main)
-    line = Line("", words[0].x0, tops[len(tops) // 2], max(w.x1 for w in words),
-                bottoms[len(bottoms) // 2], size, bold / total >= 0.8, words=words)
-    body = words
+    if len(words) > 1:
+        words = _dedupe(sorted(words, key=_LEFT))
+    size, bold, main = _main_style(words)
+    if len(main) == 1:
+        top, bottom = main[0].top, main[0].bottom
+    else:
+        top = sorted([w.top for w in main])[len(main) // 2]
+        bottom = sorted([w.bottom for w in main])[len(main) // 2]
+    line = Line("", words[0].x0, top, max([w.x1 for w in words]), bottom, size, bold,
+                words=words)
+    words = body = _unglue(words)
     first = words[0]
-    glued = _GLUED_LABEL.match(first.text)
-    if glued:  # "1.5.1.Use" set without a gap: split the number from the text
-        cut = first.x0 + (first.x1 - first.x0) * glued.end() / len(first.text)
-        words = body = [Word(glued.group(0), first.x0, first.top, cut, first.bottom, first.size,
-                             first.bold), Word(first.text[glued.end():], cut, first.top,
-                                              first.x1, first.bottom, first.size, first.bold),
-                        *words[1:]]
-        first = words[0]
     if len(words) > 1 and is_bullet(first, words[1]):
         line.bullet, body = first.text, words[1:]
     elif len(first.text) > 1 and first.text[0] in "•●▪■◦" and first.text[1].isalnum():
         line.bullet = first.text[0]
-    text = " ".join(w.text for w in body)
+    text = " ".join([w.text for w in body])
     if line.bullet and body is words:
         text = text[1:]
     line.text = text
-    line.body_x0 = body[0].x0
-    label = parse_typed_label(text)
+    line.label = parse_typed_label(text)
+    line.body_x0 = _body_x0(line.label, body, bool(line.bullet))
+    return line
+
+
+_LEFT = attrgetter("x0")
+
+
+def _main_style(words: list[Word]) -> tuple[float, bool, list[Word]]:
+    """The size (to half a point) most characters are set in (the first met, on a tie),
+    whether 80% of them are bold, and the words in that size."""
+    lengths = [len(w.text) for w in words]
+    bold = sum([n for w, n in zip(words, lengths, strict=True) if w.bold])
+    total = sum(lengths) or 1
+    sizes = [w.size for w in words]
+    if sizes.count(sizes[0]) == len(sizes):  # the usual line: one size throughout
+        return round(sizes[0] * 2) / 2, bold / total >= 0.8, words
+    halves = [round(size * 2) / 2 for size in sizes]
+    weights: dict[float, int] = {}
+    for half, n in zip(halves, lengths, strict=True):
+        weights[half] = weights.get(half, 0) + n
+    size = max(weights, key=weights.__getitem__)
+    main = words if len(weights) == 1 else [
+        w for w, h in zip(words, halves, strict=True) if h == size]
+    return size, bold / total >= 0.8, main
+
+
+def _unglue(words: list[Word]) -> list[Word]:
+    """"1.5.1.Use" set without a gap: the number split from the text (the line's words
+    otherwise, unchanged)."""
+    first = words[0]
+    glued = _GLUED_LABEL.match(first.text)
+    if not glued:
+        return words
+    cut = first.x0 + (first.x1 - first.x0) * glued.end() / len(first.text)
+    return [Word(glued.group(0), first.x0, first.top, cut, first.bottom, first.size, first.bold),
+            Word(first.text[glued.end():], cut, first.top, first.x1, first.bottom, first.size,
+                 first.bold), *words[1:]]
+
+
+def _body_x0(label: Label | None, body: list[Word], bullet: bool) -> float:
+    """Where the text after a bullet, a clause number (``label``) or a "Term:<tab>" starts."""
     if label is not None and len(body) > 1 and label.end <= len(body[0].text):
-        line.body_x0 = body[1].x0
-    elif not line.bullet and label is None:
+        return body[1].x0
+    if not bullet and label is None:
         parts = segments(body)
         if len(parts) > 1 and sum(len(w.text) + 1 for w in parts[0]) <= 30:
-            line.body_x0 = parts[1][0].x0  # "Term:<tab>text" with the text hanging
-    return line
+            return parts[1][0].x0  # "Term:<tab>text" with the text hanging
+    return body[0].x0
 
 
 def cell_text(words: list[Word]) -> str:
@@ -141,7 +177,7 @@ def cell_text(words: list[Word]) -> str:
     parts: list[str] = []
     for line in build_lines(words):
         text = (line.bullet + " " if line.bullet else "") + line.text
-        if parts and (line.bullet or parse_typed_label(text) is not None):
+        if parts and (line.bullet or line.label is not None):
             parts[-1] += "\n"
         parts.append(text)
     text, _ = join_lines(parts)
@@ -160,6 +196,9 @@ def is_bullet(word: Word, following: Word) -> bool:
 
 def _dedupe(words: list[Word]) -> list[Word]:
     """Drop words drawn twice at (almost) the same place, a trick some PDFs use for bold."""
+    texts = [w.text for w in words]
+    if all(map(ne, texts, texts[1:])):
+        return words  # no word follows one with the same text: nothing to drop
     out: list[Word] = []
     for w in words:
         if out and out[-1].text == w.text and abs(out[-1].x0 - w.x0) < 0.3 * w.size:
@@ -171,11 +210,15 @@ def _dedupe(words: list[Word]) -> list[Word]:
 def segments(words: list[Word]) -> list[list[Word]]:
     """Split a line's words where the gap is wide enough to separate columns."""
     out: list[list[Word]] = []
+    part: list[Word] = []
+    right = 0.0  # where the word before ends
     for w in words:
-        if out and w.x0 - out[-1][-1].x1 < max(w.size, 6.0):
-            out[-1].append(w)
+        if part and w.x0 - right < max(w.size, 6.0):
+            part.append(w)
         else:
-            out.append([w])
+            part = [w]
+            out.append(part)
+        right = w.x1
     return out
 
 
@@ -318,7 +361,7 @@ def runs_on(text: str) -> bool:
 
 def _new_clause(prev: Line, line: Line) -> bool:
     """A clause number starts the line, unless the line before runs on into it."""
-    label = parse_typed_label(line.text)
+    label = line.label
     if label is None or _ABBREVIATION.match(label.text):
         return False
     if _TERMINAL.search(prev.text):
@@ -364,7 +407,7 @@ def heading_levels(blocks: list[TextBlock]) -> None:
         if block.kind != "heading":
             continue
         level = rank[(block.first.size, block.first.bold)]
-        label = parse_typed_label(block.first.text)
+        label = block.first.label
         if label is not None and label.division is None and label.text[:1].isdigit():
             level += int(label.rank) - 1  # "4.2" under "4" in the same style
         block.level = min(level, 9)

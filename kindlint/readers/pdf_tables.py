@@ -4,11 +4,14 @@ column-aligned text, header rows, and tables that continue on the next page."""
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kindlint.readers.clauses import parse_typed_label
 from kindlint.readers.pdf_layout import BULLETS, Line, Word, cell_text, segments
@@ -51,19 +54,74 @@ class TableData:
 
 
 # -- ruled tables --------------------------------------------------------------------------
+def pdfium_function(function, restype, *argtypes) -> Callable:
+    """A pypdfium2.raw function called with plain ints for pointers: without pypdfium2's
+    argument conversions a call costs about half (it matters in per-word and per-segment
+    loops). The function keeps the GIL: pdfium calls are short."""
+    return ctypes.cast(function, ctypes.PYFUNCTYPE(restype, *argtypes))
+
+
+class _PathCalls(NamedTuple):
+    """The pdfium functions ``page_edges`` calls, taking and giving addresses as ints."""
+
+    count: Callable[[int], int]  # page -> objects
+    get: Callable[[int, int], int | None]  # page, index -> object
+    form_count: Callable[[int], int]  # form object -> objects
+    form_get: Callable[[int, int], int | None]  # form object, index -> object
+    kind: Callable[[int | None], int]  # object -> FPDF_PAGEOBJ_*
+    matrix: Callable[[int, int], int]  # object, FS_MATRIX -> ok
+    draw_mode: Callable[[int, int, int], int]  # path, fill mode, stroke -> ok
+    segments: Callable[[int], int]  # path -> segments
+    segment: Callable[[int, int], int | None]  # path, index -> segment
+    point: Callable[[int | None, int, int], int]  # segment, x, y -> ok
+    segment_kind: Callable[[int | None], int]  # segment -> FPDF_SEGMENT_*
+    closes: Callable[[int | None], int]  # segment -> closes the figure
+
+
+@functools.cache
+def _path_calls() -> _PathCalls:
+    """The functions of ``_PathCalls``, bound once."""
+    import pypdfium2.raw as raw
+
+    p, i, ok = ctypes.c_void_p, ctypes.c_int, ctypes.c_int
+    return _PathCalls(
+        pdfium_function(raw.FPDFPage_CountObjects, i, p),
+        pdfium_function(raw.FPDFPage_GetObject, p, p, i),
+        pdfium_function(raw.FPDFFormObj_CountObjects, i, p),
+        pdfium_function(raw.FPDFFormObj_GetObject, p, p, ctypes.c_ulong),
+        pdfium_function(raw.FPDFPageObj_GetType, i, p),
+        pdfium_function(raw.FPDFPageObj_GetMatrix, ok, p, p),
+        pdfium_function(raw.FPDFPath_GetDrawMode, ok, p, p, p),
+        pdfium_function(raw.FPDFPath_CountSegments, i, p),
+        pdfium_function(raw.FPDFPath_GetPathSegment, p, p, i),
+        pdfium_function(raw.FPDFPathSegment_GetPoint, ok, p, p, p),
+        pdfium_function(raw.FPDFPathSegment_GetType, i, p),
+        pdfium_function(raw.FPDFPathSegment_GetClose, ok, p))
+
+
 def page_edges(page, to_page: Callable[[float, float], tuple[float, float]]) -> list[dict]:
     """Horizontal and vertical segments of a pdfium page's drawn paths, as pdfplumber edges;
     ``to_page`` maps a PDF point to top-down reading coordinates."""
     import pypdfium2.raw as raw
 
+    calls = _path_calls()
     out: list[dict] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    matrix = raw.FS_MATRIX()
+    point_xy = (ctypes.c_float * 2)()
+    x_at = ctypes.addressof(point_xy)
+    y_at = x_at + ctypes.sizeof(ctypes.c_float)
+    modes = (ctypes.c_int * 2)()  # fill mode, stroke
+    fill_at = ctypes.addressof(modes)
+    stroke_at = fill_at + ctypes.sizeof(ctypes.c_int)
+    matrix = (ctypes.c_float * 6)()  # an FS_MATRIX (a stale one if pdfium fails, as before)
+    matrix_at = ctypes.addressof(matrix)
+    path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+    move, line = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
 
     def add(p: tuple[float, float], q: tuple[float, float]) -> None:
-        (x0, top), (x1, bottom) = sorted((to_page(*p), to_page(*q)))
-        top, bottom = sorted((top, bottom))
+        p, q = to_page(*p), to_page(*q)
+        (x0, top), (x1, bottom) = (q, p) if q < p else (p, q)
+        if bottom < top:
+            top, bottom = bottom, top
         if bottom - top < 0.5:
             orientation, bottom = "h", top
         elif x1 - x0 < 0.5:
@@ -74,39 +132,39 @@ def page_edges(page, to_page: Callable[[float, float], tuple[float, float]]) -> 
                     "width": x1 - x0, "height": bottom - top, "orientation": orientation,
                     "object_type": "line"})
 
-    def walk(count, get, parent, ctm: tuple) -> None:
+    def walk(count, get, parent: int, ctm: tuple) -> None:
         for index in range(count(parent)):
             obj = get(parent, index)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+            kind = calls.kind(obj)
+            if kind != path and kind != form:
                 continue
-            raw.FPDFPageObj_GetMatrix(obj, matrix)
-            a, b, c, d, e, f = _compose(
-                (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), ctm)
-            if kind == raw.FPDF_PAGEOBJ_FORM:
-                walk(raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, obj,
-                     (a, b, c, d, e, f))
+            calls.matrix(obj, matrix_at)
+            a, b, c, d, e, f = _compose(matrix[:], ctm)
+            if kind == form:
+                walk(calls.form_count, calls.form_get, obj, (a, b, c, d, e, f))
                 continue
-            raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
-            if not fill.value and not stroke.value:
+            calls.draw_mode(obj, fill_at, stroke_at)
+            if not modes[0] and not modes[1]:
                 continue  # a clipping or invisible path
             start = previous = None
-            for s in range(raw.FPDFPath_CountSegments(obj)):
-                segment = raw.FPDFPath_GetPathSegment(obj, s)
-                raw.FPDFPathSegment_GetPoint(segment, x, y)
-                point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-                kind = raw.FPDFPathSegment_GetType(segment)
-                if kind == raw.FPDF_SEGMENT_MOVETO:
+            for s in range(calls.segments(obj)):
+                segment = calls.segment(obj, s)
+                calls.point(segment, x_at, y_at)
+                px, py = point_xy[:]
+                point = (a * px + c * py + e, b * px + d * py + f)
+                kind = calls.segment_kind(segment)
+                if kind == move:
                     start = previous = point
                     continue
-                if kind == raw.FPDF_SEGMENT_LINETO and previous is not None:
+                if kind == line and previous is not None:
                     add(previous, point)
                 previous = point
-                if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+                if calls.closes(segment) and start is not None:
                     add(previous, start)
                     previous = start
 
-    walk(raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, page.raw, (1, 0, 0, 1, 0, 0))
+    handle = ctypes.cast(page.raw, ctypes.c_void_p).value
+    walk(calls.count, calls.get, handle, (1, 0, 0, 1, 0, 0))
     return out
 
 
@@ -136,11 +194,11 @@ def ruled_tables(edges: list[dict], words: list[Word],
         if any(j != i and _inside(boxes[i], boxes[j]) for j in range(len(boxes))):
             continue  # shading inside a bigger table's cell
         x0, top, x1, bottom = boxes[i]
-        inside = [w for w in words if _contains(boxes[i], w)]
-        table = _fill(group, inside, page)
+        inside = _contained(boxes[i], words)
+        table = _fill(group, [w for w, is_in in zip(words, inside, strict=True) if is_in], page)
         if table is not None:
             tables.append(TableData(page, x0, top, x1, bottom, *table))
-            words = [w for w in words if not _contains(boxes[i], w)]
+            words = [w for w, is_in in zip(words, inside, strict=True) if not is_in]
     return tables, words
 
 
@@ -150,10 +208,11 @@ def _inside(a: tuple, b: tuple) -> bool:
         and a[3] <= b[3] + 1
 
 
-def _contains(box: tuple, w: Word) -> bool:
-    """The middle of word ``w`` lies in ``box``."""
-    cx, cy = (w.x0 + w.x1) / 2, w.middle
-    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+def _contained(box: tuple, words: list[Word]) -> list[bool]:
+    """For each word: does its middle lie in ``box`` (give or take a point)?"""
+    left, top, right, bottom = box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1
+    return [left <= (w.x0 + w.x1) / 2 <= right and top <= (w.top + w.bottom) / 2 <= bottom
+            for w in words]
 
 
 def _fill(group, words: list[Word],
@@ -162,13 +221,7 @@ def _fill(group, words: list[Word],
     rows = [row.cells for row in group.rows]
     all_cells = [c for row in rows for c in row if c]
     xs = [*sorted({c[0] for c in all_cells}), max(c[2] for c in all_cells)]
-    found: dict[tuple, list[Word]] = {}
-    for w in words:
-        cx, cy = (w.x0 + w.x1) / 2, w.middle
-        for c in all_cells:
-            if c[0] <= cx <= c[2] and c[1] <= cy <= c[3]:
-                found.setdefault(c, []).append(w)
-                break
+    found = _by_cell(all_cells, words)
     grid: list[list[Cell]] = []
     for row in rows:
         y = next(c[1] for c in row if c)
@@ -191,6 +244,25 @@ def _fill(group, words: list[Word],
     if len(bounds) < 2 or not any(sum(1 for c in r if c.text) >= 2 for r in grid):
         return None  # one column, or boxes around lines of text (highlighting), not a table
     return grid, header, bounds
+
+
+def _by_cell(cells: list[tuple], words: list[Word]) -> dict[tuple, list[Word]]:
+    """The words whose middle lies in each cell (the first such cell, in order): a cell
+    looks only at the words level with it (by bisection), not at every word."""
+    centres = [(w.x0 + w.x1) / 2 for w in words]
+    order = sorted(range(len(words)), key=lambda n: words[n].middle)  # top to bottom
+    middles = [words[n].middle for n in order]
+    taken = [False] * len(words)
+    found: dict[tuple, list[Word]] = {}
+    for c in cells:
+        x0, top, x1, bottom = c
+        level = order[bisect_left(middles, top):bisect_right(middles, bottom)]
+        inner = sorted(n for n in level if not taken[n] and x0 <= centres[n] <= x1)
+        if inner:
+            for n in inner:
+                taken[n] = True
+            found[c] = [words[n] for n in inner]
+    return found
 
 
 Bounds = list[tuple[float, float]]

@@ -291,6 +291,37 @@ def test_turned_page_watermark_and_table_drawn_in_a_form(tmp_path: Path) -> None
     assert doc.tables[0].header_rows == 1
 
 
+def test_each_run_of_text_keeps_its_own_size_and_weight(tmp_path: Path) -> None:
+    # The reader reads a style once per text object and a font's weight once per page: one
+    # font at two sizes, and bold and plain runs sharing a line, must not borrow each other's.
+    from reportlab.pdfgen import canvas
+
+    from kindlint.readers import pdf
+
+    path = tmp_path / "styles.pdf"
+    sheet = canvas.Canvas(str(path))
+    sheet.setFont("Helvetica", 8)
+    sheet.drawString(72, 760, "Small print in the plain font")
+    sheet.setFont("Helvetica", 20)
+    sheet.drawString(72, 720, "Large type in the same font")
+    plain, bold = "Helvetica", "Helvetica-Bold"
+    for y, fonts in ((680, (plain, bold)), (650, (bold, plain))):
+        text = sheet.beginText(72, y)
+        text.setFont(fonts[0], 11)
+        text.textOut("Note: ")
+        text.setFont(fonts[1], 11)
+        text.textOut("the Provider shall keep every record")
+        sheet.drawText(text)
+    sheet.showPage()
+    sheet.save()
+    [page] = pdf._read_range(str(path), (0, 1))
+    assert [(line.text, line.size, line.bold) for line in page.lines] == [
+        ("Small print in the plain font", 8.0, False),
+        ("Large type in the same font", 20.0, False),
+        ("Note: the Provider shall keep every record", 11.0, True),  # 31 of 36 letters bold
+        ("Note: the Provider shall keep every record", 11.0, False)]
+
+
 # -- errors --------------------------------------------------------------------------------
 def test_password_protected_pdf(tmp_path: Path) -> None:
     path = _text_pdf(tmp_path / "locked.pdf", "Secret tender", encrypt="secret")
