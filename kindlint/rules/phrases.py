@@ -45,6 +45,15 @@ FUNCTION_WORDS = frozenset(
     even still already now ever never always sometimes usually living face faced facing
     experience experiences experiencing need needing require requires required receive
     receives receiving get gets got deserve deserves deserved remain remains remained
+    themselves himself herself itself ourselves yourselves alone each all both
+    """.split()
+)
+# "-ing" and "-ed" words after "the homeless" are usually participles ("the homeless living
+# in hostels", "a void arising"), apart from these nouns ("the disabled parking bay").
+PARTICIPLE_NOUNS = frozenset(
+    """
+    parking housing funding building buildings training clothing seating lighting dining
+    sleeping bedding flooring heating plumbing wellbeing hundred
     """.split()
 )
 
@@ -56,7 +65,8 @@ NAME_NOUNS = frozenset(
     association trust forum partnership network centre center project strategy framework
     allowance agreement policy foundation society charity council court commission panel
     department ministry office agency initiative pathway hub group guidance code bill directive
-    rules standards standard unit management hospital college university school
+    rules standards standard unit management hospital college university school system
+    offer covenant charter week
     """.split()
 )
 _CONNECTORS = frozenset({"of", "and", "for", "the", "&", "on", "in", "to"})
@@ -514,7 +524,8 @@ class PhraseMatcher:
             if term.proper_names == "skip":
                 return None
             severity = Severity.INFO
-        if term.quoted != "flag" and (block.quoted or in_quotes(text, start, end)):
+        if term.quoted != "flag" and (block.quoted or in_quotes(text, start, end)
+                                      or mentioned(before)):
             if term.quoted == "skip":
                 return None
             severity = Severity.INFO
@@ -545,7 +556,11 @@ def _standalone(text: str, end: int) -> bool:
     word = m.group(1) if m else None
     if not word or not word[0].isalpha():
         return True
-    return word.lower() in FUNCTION_WORDS or word.lower().endswith("ly")
+    lowered = word.lower()
+    if lowered in FUNCTION_WORDS or lowered.endswith("ly"):
+        return True
+    return lowered.endswith(("ing", "ed")) and len(lowered) > 4 and \
+        lowered not in PARTICIPLE_NOUNS
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’]*|&|\d{4}")
@@ -577,16 +592,42 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
         left += 1
     while right > inside[-1] and not capital(right):
         right -= 1
+    # A name is short: its naming noun is near the words matched, which also keeps a heading
+    # or a sentence in capitals from reading as one long name.
+    left, right = max(left, inside[0] - NAME_REACH), min(right, inside[-1] + NAME_REACH)
     run = [w for _, _, w in words[left:right + 1]]
     if sum(1 for w in run if w[0].isupper()) < 2:
         return False
+    # "Offender Assessment System (OASys)", not "Looked After Children (LAC)": the matched
+    # words are not the name's last words
+    if right - inside[-1] >= 2 and _ACRONYM_AFTER.match(text, words[right][1]):
+        return True
     matched = {w.lower() for _, _, w in words[inside[0]:inside[-1] + 1]}
     return any(w.lower() in NAME_NOUNS and w.lower() not in matched for w in run[1:])
+
+
+NAME_REACH = 4  # words either side of the match that can still belong to the same name
+_ACRONYM_AFTER = re.compile(r"\s*\((?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]{2,10}\)")
 
 
 def _adjacent(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     gap = text[a[1]:b[0]]
     return len(gap) <= 2 and not any(ch in gap for ch in ".,;:()\n")
+
+
+# Words that talk about a term rather than use it: "will not be referred to as", "instead of".
+_MENTION = re.compile(
+    r"\b(?:(?:not|never|no longer|avoid|stop)\s+(?:be\s+)?(?:us(?:e|ed|ing)|say(?:ing)?|"
+    r"refer(?:red|ring)?\s+to|describ(?:e|ed|ing)|call(?:ed|ing)?|label(?:led|ling)?)"
+    r"(?:\s+(?:them|people|residents|children|anyone|someone))?(?:\s+as)?(?:\s+the\s+term)?"
+    r"|instead\s+of(?:\s+(?:using|saying|the\s+term))?|rather\s+than(?:\s+(?:using|saying))?"
+    r"|(?:words?|terms?|phrases?|labels?)\s+(?:such\s+as|like))\s*[\"“‘']?\s*$",
+    re.IGNORECASE)
+
+
+def mentioned(before: str) -> bool:
+    """True when the words just before a term talk about it ("will not be called ...")."""
+    return _MENTION.search(before) is not None
 
 
 def in_quotes(text: str, start: int, end: int) -> bool:
