@@ -27,6 +27,15 @@ def test_helpdesk_response_tables_in_the_fm_specification():
     assert first.kind is KpiKind.TIMELINESS and not first.consequence.is_penalty
 
 
+def test_the_pdf_of_the_fm_specification_gives_the_same_kpis():
+    # The same tables in the PDF run over pages 195-200.
+    word = facts("uk-ccs-rm3830-service-requirements-and-standards.docx").kpis
+    pdf = facts("uk-ccs-rm3830-service-requirements-and-standards.pdf").kpis
+    assert [(k.id, str(k.target), k.kind) for k in pdf] == [
+        (k.id, str(k.target), k.kind) for k in word]
+    assert pdf[0].location.page == 195 and pdf[-1].location.page == 200
+
+
 def test_fm_specification_has_no_contract_term():
     # "one (1) month post the Call-Off" in the work package table is a deadline, not a term.
     assert facts("uk-ccs-rm3830-service-requirements-and-standards.docx").term is None
