@@ -20,7 +20,7 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
         r"care packages?", r"packages? of care", r"service users?",
     ),
     "children": (
-        r"children'?s (?:home|social care|services)", r"looked[- ]after",
+        r"children'?s (?:residential )?(?:homes?|social care|services)", r"looked[- ]after",
         r"foster(?:ing|ed| carers?| care)?",
         r"care[- ](?:experienced|leavers?)", r"Ofsted", r"Children Act",
         r"corporate parent(?:ing)?", r"child(?:ren)? in care", r"young people in care",

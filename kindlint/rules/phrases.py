@@ -45,7 +45,8 @@ FUNCTION_WORDS = frozenset(
     even still already now ever never always sometimes usually living face faced facing
     experience experiences experiencing need needing require requires required receive
     receives receiving get gets got deserve deserves deserved remain remains remained
-    themselves himself herself itself ourselves yourselves alone each all both
+    themselves himself herself itself ourselves yourselves alone each all both every once
+    twice daily weekly monthly today tonight tomorrow yesterday again
     """.split()
 )
 # "-ing" and "-ed" words after "the homeless" are usually participles ("the homeless living
@@ -56,6 +57,10 @@ PARTICIPLE_NOUNS = frozenset(
     sleeping bedding flooring heating plumbing wellbeing hundred
     """.split()
 )
+
+# A service's or a lot's title is the commissioner's own wording, not a name fixed elsewhere:
+# "Ex-Offender Supported Accommodation Services" can be renamed, "the Offenders Act" cannot.
+SERVICE_TITLE_NOUNS = frozenset({"service", "services", "pathway", "lot", "project"})
 
 # Nouns that end the names of statutes, institutions and programmes.
 NAME_NOUNS = frozenset(
@@ -603,7 +608,8 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
     if right - inside[-1] >= 2 and _ACRONYM_AFTER.match(text, words[right][1]):
         return True
     matched = {w.lower() for _, _, w in words[inside[0]:inside[-1] + 1]}
-    return any(w.lower() in NAME_NOUNS and w.lower() not in matched for w in run[1:])
+    nouns = {w.lower() for w in run[1:] if w.lower() in NAME_NOUNS} - matched
+    return bool(nouns - SERVICE_TITLE_NOUNS)
 
 
 NAME_REACH = 4  # words either side of the match that can still belong to the same name
