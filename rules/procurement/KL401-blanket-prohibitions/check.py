@@ -16,9 +16,19 @@ MARKER = lazy(
     r"under no circumstances|in no circumstances|strictly (?:prohibited|forbidden|not permitted)|"
     r"\b(?:must|shall|should|may|will|can)(?: not|not|'t| never)\b|\bnever\b|"
     r"\b(?:is|are|be)(?: strictly)? (?:not (?:allowed|permitted)|prohibited|forbidden|banned)\b|"
-    r"\bnot (?:be )?(?:allowed|permitted) to\b|\bprohibited from\b|\bforbidden (?:from|to)\b|"
-    r"zero tolerance|no exceptions|\bat no time\b|\bdo not\b|\bdon't\b|\bnot to\b",
+    r"\bnot (?:be )?(?:allowed|permitted)\b|\bprohibited from\b|\bforbidden (?:from|to)\b|"
+    r"zero tolerance|no exceptions|\bat no time\b|\bdo not\b|\bdon't\b|\bnot to\b|"
+    r"\b(?:must|shall|should|will|may|can) be no\b|"
+    r"\bthere (?:is|are|will be|shall be|must be|should be) no\b|"
+    r"\bno (?:member of staff|staff(?: members?)?|workers?|carers?|care workers?|employees?|"
+    r"volunteers?|one|residents?) (?:may|shall|should|will|can|is to|are to|is allowed|"
+    r"are allowed|is permitted|are permitted)\b",
     re.IGNORECASE)
+# Out-of-hours objects are relational only with a way of meeting or contacting people.
+TIME_OBJECT = lazy(r"off[- ]duty|outside (?:of )?(?:their )?(?:working|work) hours|"
+                   r"in their own time", re.IGNORECASE)
+CONTACT = lazy(r"contact|visit|meet|see\b|socialis|befriend|phone|call|text|messag|"
+               r"spend time|friend", re.IGNORECASE)
 OBJECT = lazy(
     r"(?:accept|receive|take|give|offer|exchange)\w*(?: or (?:give|receive|accept)\w*)?"
     r"(?: any)?(?: \w+){0,2} (?:gifts?|presents?|tips?|(?:a |any )?cups? of tea|tea or coffee|"
@@ -26,40 +36,75 @@ OBJECT = lazy(
     r"lifts?)"
     r"|\bgifts?\b(?: (?:or|and) (?:gratuities|hospitality|tips))?"
     r"|cups? of tea|tea or coffee|hot drinks?|refreshments?"
-    r"|\bhug(?:s|ging)?\b|physical (?:contact|affection)|\btouch(?:ing)?\b(?! base)|"
+    r"|\bhug(?:s|ging)?\b|\bcuddl\w*|physical (?:contact|affection)|"
+    # "touch" the person, not "in touch" or "touch their money"
+    r"(?<!\bin )(?<!keep in )\btouch(?:ing)?\b(?! base)(?!\s+(?:on|upon)\b)"
+    r"(?!\s+(?:(?:their|his|her|the|a|any|people's|a person's|the person's|residents')\s+)?"
+    r"(?:money|cash|belongings|property|possessions|post|mail|files?|records?|medication|"
+    r"medicines|equipment|keys|valuables|bank cards?|computers?|phones?)\b)|"
     r"hold(?:ing)? (?:their |people's )?hands?"
     r"|socialis(?:e|ing)|befriend\w*|friendships?|\bfriends? with\b|personal relationships?"
     r"|(?:personal |own |private )?(?:mobile )?(?:tele)?phone numbers?|personal contact details"
+    r"|(?:personal|own|private) mobile(?: numbers?)?|mobile numbers?"
     r"|social media|friend requests?"
-    r"|(?:give|offer)\w* (?:a |any )?lifts?|in (?:their|a|your) (?:own )?cars?"
+    r"|(?:give|offer)\w* (?:a |any )?lifts?|in (?:their|a|your) (?:own )?cars?\b"
     r"|off[- ]duty|outside (?:of )?(?:their )?(?:working|work) hours|in their own time"
     r"|(?:birthday|christmas|greetings?|thank[- ]you) cards?|"
-    r"attend\w* (?:a |their )?(?:funerals?|birthday|celebrations?|parties|weddings?)"
+    r"attend\w* (?:[\w'’]+ ){0,4}?(?:funerals?|birthday(?: part(?:y|ies))?|"
+    r"celebrations?|part(?:y|ies)|weddings?)"
+    r"|(?:eat|share|have)\w* (?:a |their )?(?:meals?|lunch|dinner|breakfast|food) with"
+    r"|(?:have|receive|allowed|allow|invite)\w* (?:any )?visitors?|visitors? after \d"
+    r"|(?:talk|speak|chat)\w* (?:to (?:[\w'’]+ ){1,3})?about (?:their|your) own "
+    r"(?:famil(?:y|ies)|lives?|personal lives?|private lives?|children|partners?)"
+    r"|share\w* (?:anything |information |details )?(?:about )?(?:their|your) own "
+    r"(?:personal )?(?:stories|experiences|lives?|details|famil(?:y|ies))"
+    r"|overnight stays?|sleepovers?"
     r"|(?:speak to|see) only (?:certain|particular|the same)",
     re.IGNORECASE)
 PROPORTIONATE = lazy(
     r"unless|except (?:where|when|with)|individual(?:ly)? risk[- ]assess|risk assessment|"
     r"agreed with (?:the person|their manager|your manager)|judgement|judgment|"
     r"where (?:it is )?appropriate|"
-    r"with (?:the )?(?:manager'?s? )?(?:agreement|approval|permission)|"
-    r"talk to (?:your|their) manager|of (?:significant |more than (?:token|nominal) )?value",
+    r"with (?:the |a |their |your )?(?:line )?(?:manager'?s? )?(?:agreement|approval|permission|"
+    r"consent)|without (?:prior |written )?(?:agreement|approval|permission|consent)|"
+    r"talk to (?:your|their) manager|of (?:significant |more than (?:token|nominal) )?value|"
+    r"\bnormally\b|\busually\b|\bgenerally\b|\bas a (?:general )?rule\b|"
+    # a clinical plan or a health risk is a reason, not a blanket rule
+    r"(?:care|support|swallowing|eating and drinking|diet(?:ary)?|risk|behaviour) plan|"
+    r"\bSALT\b|allerg|prescri|choking|dysphagia|medical advice",
     re.IGNORECASE)
 CARVE_OUT = lazy(r"this excludes|excluding|apart from|other than|courtesy items|"
-                       r"small tokens?|token gifts?|of (?:small|nominal|low) value", re.IGNORECASE)
+                 r"small tokens?|token gifts?|of (?:small|nominal|low) value", re.IGNORECASE)
+# Anti-bribery and data-protection clauses forbid gifts or phone numbers for other reasons.
+NOT_RELATIONAL = lazy(
+    r"inducement|\bbrib|corrupt|conflicts? of interest|in connection with (?:the|this|any) "
+    r"(?:contract|tender|procurement|award)|(?:officers?|employees?|members?|officials?) of "
+    r"the (?:council|authority|buyer|customer|government|agency|department|state)|"
+    r"to obtain or retain|\binduce|influence (?:the|any) (?:award|decision)|"
+    r"public officials?|government (?:employees?|officials?)|"
+    r"anonymis|pseudonymis|data protection|GDPR|personal data|"
+    r"\bpost(?:ing)? (?:any )?(?:photos?|photographs?|pictures?|images?|information|details|"
+    r"comments?|content)|in (?:any |the )?(?:reports?|responses?|records?|forms?|surveys?|"
+    r"publications?)\b", re.IGNORECASE)
 # Every marker contains one of these: a cheap test before the long pattern.
 MARKER_WORDS = ("not", "never", "n't", "prohibit", "forbid", "banned", "tolerance",
-                "exception", "no time", "circumstances")
+                "exception", "no time", "circumstances", "no ")
 LEAD_IN = lazy(r":\s*$")
 LISTED = (BlockKind.LIST_ITEM,)
 # Every relational object contains one of these (lower case): blocks without any are skipped.
 OBJECT_WORDS = ("gift", "present", " tip", " tea", "tea or", "cup", "coffee", "drink", "food",
-                "refreshment", "hospitality", "lift", "hug", "physical", "touch", "hold",
-                "socialis", "befriend", "friend", "relationship", "phone", "contact details",
-                "social media", " car", "duty", "outside", "own time", "card", "funeral",
-                "birthday", "celebration", "parties", "wedding", "speak to", "see only")
+                "refreshment", "hospitality", "lift", "hug", "cuddl", "physical", "touch",
+                "hold", "socialis", "befriend", "friend", "relationship", "phone", "mobile",
+                "contact details", "social media", " car", "duty", "outside", "own time",
+                "card", "funeral", "birthday", "celebration", "party", "parties", "wedding",
+                "speak to", "see only", "meal", "lunch", "dinner", "breakfast", "visitor",
+                "own famil", "own li", "own child", "own partner", "own personal", "own stor",
+                "own experience", "overnight", "sleepover")
 
 
 def check(ctx):
+    if not ctx.relational:
+        return
     candidates = {b.index for b in ctx.run.index.blocks_with(OBJECT_WORDS)}
     lead_in = None
     for block in ctx.document.blocks:
@@ -84,10 +129,10 @@ def _prohibitions(ctx, block, in_list):
         marker = MARKER.search(sentence) if any(w in lowered for w in MARKER_WORDS) else None
         if not marker and not in_list:
             continue
-        if PROPORTIONATE.search(sentence):
+        if PROPORTIONATE.search(sentence) or NOT_RELATIONAL.search(sentence):
             continue
         obj = _object_after(sentence, marker) if marker else OBJECT.search(sentence)
-        if obj is None:
+        if obj is None or (TIME_OBJECT.fullmatch(obj.group()) and not CONTACT.search(sentence)):
             continue
         severity = Severity.INFO if CARVE_OUT.search(block.text[start:]) else None
         yield ctx.finding(block, start + obj.start(), start + obj.end(), severity=severity)
