@@ -19,13 +19,15 @@ from kindlint.model.facts import AwardBasis, AwardCriterion, Evidence, Weighting
 NAME = (r"price|cost|quality|social value|technical(?: merit| approach| quality)?|"
         r"commercial|financial|non-price")
 _FILLER = (r"(?:criteri(?:on|a)|weighting|weighted|weight|score[ds]?|is|are|will|shall|be|then|"
-           r"carr(?:y|ies)|worth|accounts? for|at|of|=|:|-|–|—|\()")
+           r"carr(?:y|ies)|worth|accounts? for|at|of|for|a|an|the|total|overall|questions?|"
+           r"elements?|sections?|components?|=|:|-|–|—|\()")
+PERCENT = r"(?:\s*%|\s+per\s?cent\b|\s+percent\b)"
 _WEIGHT_AFTER = lazy(
-    rf"\b(?P<name>{NAME})\b(?:\s*{_FILLER}){{0,4}}\s*(?P<w>\d{{1,3}}(?:\.\d+)?)\s*%",
-    re.IGNORECASE)
+    rf"\b(?P<name>{NAME})\b(?:\s*\([^()]{{1,40}}\))?(?:\s*{_FILLER}\b){{0,6}}\s*"
+    rf"(?P<w>\d{{1,3}}(?:\.\d+)?){PERCENT}", re.IGNORECASE)
 _WEIGHT_BEFORE = lazy(
-    rf"(?P<w>\d{{1,3}}(?:\.\d+)?)\s*%\s*(?:weighting\s*)?(?:for|on|to|of)?\s*(?:the\s+)?"
-    rf"\b(?P<name>{NAME})\b", re.IGNORECASE)
+    rf"(?P<w>\d{{1,3}}(?:\.\d+)?){PERCENT}\s*(?:weighting\s*)?(?:for|on|to|of)?\s*"
+    rf"(?:the\s+)?\b(?P<name>{NAME})\b", re.IGNORECASE)
 _RATIO_NAMES_FIRST = lazy(
     rf"\b(?P<a>{NAME})\s*[:/]\s*(?P<b>{NAME})\b\s*(?:ratio|split|weighting|weight|balance)?\s*"
     r"(?:of|at|is|=|:)?\s*(?P<x>\d{1,3})\s*%?\s*[:/.\-–]\s*(?P<y>\d{1,3})\s*%?", re.IGNORECASE)
@@ -39,14 +41,24 @@ _POINTS_LINE = lazy(
     r"^\s*(?P<label>(?:\d{1,2}|[a-z])[.)]\s+)?(?P<name>\S.{2,300}?)\s*"
     r"(?:[\[(]\s*(?P<w>\d{1,3})\s*(?:points?|marks?|pts|%)?\s*[\])]|"
     r"[-–:]\s*(?P<w2>\d{1,3})\s*(?:points|marks))\s*[:.]?\s*$", re.IGNORECASE)
+_POINTS_PART = lazy(r"[^\n;:]+")
 _EVALUATION = lazy(r"weight|evaluat|award|scor|criteri|tender|bid|assess|ratio|split|"
                          r"points|marks|quotation|proposal|offer", re.IGNORECASE)
 _LOWEST = lazy(
-    r"\b(?:lowest|cheapest)\s+(?:(?:overall|total|compliant|evaluated|acceptable|submitted)\s+)?"
-    r"(?:price[ds]?|cost|tender(?:ed)? (?:price|sum)|bid|quot(?:e|ation)|hourly rate|rates?|"
-    r"['‘’\"]?total charges?['‘’\"]?)"
+    r"\b(?:lowest|cheapest)[\s-]+(?:(?:overall|total|compliant|evaluated|acceptable|submitted)"
+    r"\s+)?(?:price[ds]?|cost|tender(?:ed)? (?:price|sum)|bid|quot(?:e|ation)|hourly rate|"
+    r"rates?|['‘’\"]?total charges?['‘’\"]?)"
     r"|\b(?:price|cost)[- ]only\b|\b100\s*%\s*(?:price|cost)\b"
-    r"|\bsolely on (?:the basis of )?(?:price|cost)\b", re.IGNORECASE)
+    r"|\bsolely on (?:the basis of )?(?:the )?(?:lowest )?(?:hourly |unit |tendered |total )?"
+    r"(?:price|cost|rate|fee)s?\b"
+    r"|\bLPTA\b|\blowest[- ]price(?:d)?,? technically acceptable"
+    r"|\blowest (?:responsive(?: and|,) responsible|responsible(?: and|,) responsive) "
+    r"(?:bidders?|offerors?|tenderers?|quotes?|proposals?)", re.IGNORECASE)
+# Words of a price-scoring formula ("the lowest price receives the maximum score"): how the
+# price part is scored, not an award on price alone.
+_SCORING = lazy(r"\bscor|\bmarks?\b|\bpoints?\b|formula|evaluated against|compared (?:to|with)|"
+                r"relative to|pro[- ]rata|maximum (?:price )?(?:score|mark)", re.IGNORECASE)
+_AWARDING = lazy(r"\baward|\bselect|successful|\bwin|\bchosen\b|\bappoint", re.IGNORECASE)
 _NEGATION = lazy(r"\b(?:not|no|never|rather than|instead of|other than|beyond|"
                        r"not necessarily|not just|not only|not solely|nor|than)\b[^.;]{0,40}$",
                        re.IGNORECASE)
@@ -61,7 +73,7 @@ _QUALITY_LED = lazy(
 # Words every match contains, so only blocks holding one are searched.
 _NAME_KEYWORDS = ("price", "cost", "quality", "social value", "technical", "commercial",
                   "financial")
-_LOWEST_KEYWORDS = ("lowest", "cheapest", "only", "100", "solely")
+_LOWEST_KEYWORDS = ("lowest", "cheapest", "only", "100", "solely", "lpta")
 _QUALITY_KEYWORDS = ("advantageous", "quality ratio", "more important", "greater weight",
                      "not solely", "not only", "not just")
 _PASS_FAIL = lazy(r"pass\s*/\s*fail|pass or fail", re.IGNORECASE)
@@ -113,7 +125,10 @@ def _lowest_price(hit: Hit) -> Evidence | None:
     block = hit.block
     before = block.text[max(0, hit.start - 60):hit.start]
     start, end = block.sentence_at(hit.start)
-    if _NEGATION.search(before) or _DESCRIBING.search(block.text[start:end]):
+    sentence = block.text[start:end]
+    if _NEGATION.search(before) or _DESCRIBING.search(sentence):
+        return None
+    if _SCORING.search(sentence) and not _AWARDING.search(sentence):
         return None
     return Evidence(hit.match.group(0), block.locate(hit.start, hit.end), block.index)
 
@@ -164,7 +179,7 @@ def prose_criteria(index: TextIndex, skip: set[int]) -> Iterator[list[AwardCrite
     for form, pattern in (("ratio", _RATIO_NAMES_FIRST), ("ratio", _RATIO_NUMBERS_FIRST),
                           ("pairs", _PAIRS), ("weight", _WEIGHT_AFTER),
                           ("weight", _WEIGHT_BEFORE)):
-        keywords = ("%",) if form == "weight" else _NAME_KEYWORDS
+        keywords = ("%", "per cent", "percent") if form == "weight" else _NAME_KEYWORDS
         for hit in index.hits(pattern, keywords):
             if hit.block.index not in skip:
                 by_block.setdefault(hit.block.index, []).append((form, hit))
@@ -208,12 +223,11 @@ def points_criteria(blocks: list[Block]) -> list[AwardCriterion]:
     """Criteria listed with points, "(40 points)" or "[ 30 ]", that add up to 100."""
     lines: list[tuple[Block, int, re.Match[str]]] = []
     for block in blocks:
-        offset = 0
-        for line in block.text.split("\n"):
-            m = _POINTS_LINE.match(line)
+        # one criterion per line, or several in a line: "Cost (60 points); Technical (40 points)"
+        for part in _POINTS_PART.finditer(block.text):
+            m = _POINTS_LINE.match(part.group())
             if m:
-                lines.append((block, offset, m))
-            offset += len(line) + 1
+                lines.append((block, part.start(), m))
     top: list[AwardCriterion] = []
     subs: list[AwardCriterion] = []
     numbered = any((m.group("label") or "")[:1].isdigit() for _, _, m in lines)

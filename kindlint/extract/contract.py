@@ -20,17 +20,28 @@ _TERMS = tuple(lazy(p, re.IGNORECASE) for p in (
     rf"for (?:a|an) (?:fixed |initial )?(?:term|period) of (?P<n>{NUMBER})\s*{_UNIT}",
     # "a 3-year contract", "12 month fixed term framework"; not "one month post the call-off"
     rf"(?P<n>{NUMBER})[- ]{_UNIT}\s+(?:(?:fixed|initial|rolling|term|pilot|block|service|"
-    rf"grant|funding|framework|call-off)\s+){{0,2}}(?:contract|framework|agreement|call-off)",
+    rf"grant|funding|framework|call-off|interim|short-term|temporary|spot|annual)\s+){{0,2}}"
+    rf"(?:contract|framework|agreement|call-off|grant)",
+    # "The contract will run for 12 months", "the contract is for one year"
+    rf"(?:contract|framework|agreement|call-off|grant|service)\s+(?:will|shall|is to)\s+"
+    rf"(?:run|last|operate|continue)\s+for\s+(?:an? (?:initial )?(?:period|term) of\s+)?"
+    rf"(?P<n>{NUMBER})\s*{_UNIT}",
+    rf"(?:contract|framework|agreement|call-off|grant)\s+(?:is|will be|shall be)\s+"
+    rf"(?:awarded\s+)?for\s+(?:an? (?:initial )?(?:period|term) of\s+)?(?P<n>{NUMBER})\s*"
+    rf"{_UNIT}",
 ))
 _PLUS = lazy(rf"(?P<a>\d{{1,2}})\s*\+\s*(?P<b>\d{{1,2}})(?:\s*\+\s*(?P<c>\d{{1,2}}))?\s*"
                    rf"{_UNIT}", re.IGNORECASE)
 _EXTENSION = lazy(
-    rf"(?:extend|extension|renew)\w*\b[^.;]{{0,80}}?(?:for\s+)?(?:up to\s+|a further\s+|"
+    rf"(?:extend|extension|renew|option)\w*\b[^.;]{{0,80}}?(?:for\s+)?(?:up to\s+|a further\s+|"
     rf"an additional\s+|a maximum of\s+|further\s+)?(?:(?P<count>{NUMBER})\s+(?:further\s+)?"
     rf"(?:periods?|terms?|times?)\s+of\s+(?:up to\s+)?)?(?P<n>{NUMBER})\s*[- ]?\s*"
     rf"(?:further\s+|additional\s+|more\s+)?{_UNIT}"
     rf"|(?P<count2>{NUMBER})\s+(?:further\s+|optional\s+)?(?:extensions?|extension periods?)\s+"
-    rf"of\s+(?:up to\s+)?(?P<n2>{NUMBER})\s*[- ]?\s*(?P<unit2>years?|months?)",
+    rf"of\s+(?:up to\s+)?(?P<n2>{NUMBER})\s*[- ]?\s*(?P<unit2>years?|months?)"
+    # "four (4) one-year renewal options"
+    rf"|(?P<count3>{NUMBER})\s+(?:further\s+|optional\s+|additional\s+)?(?P<n3>{NUMBER})"
+    rf"\s*[- ]\s*(?P<unit3>years?|months?)\s+(?:renewal|extension|option)",
     re.IGNORECASE)
 
 
@@ -51,10 +62,12 @@ def find_term(index: TextIndex) -> ContractTerm | None:
         extension = None
         text = block.text
         if e := _EXTENSION.search(text, hit.end - 1) or _EXTENSION.search(text):
-            amount = to_number(e.group("n") or e.group("n2") or "")
-            count = to_number(e.group("count") or e.group("count2") or "") or 1
+            amount = to_number(e.group("n") or e.group("n2") or e.group("n3") or "")
+            count = to_number(e.group("count") or e.group("count2") or e.group("count3")
+                              or "") or 1
             if amount is not None and e.start() != hit.start:
-                extension = years(amount * count, e.group("unit") or e.group("unit2"))
+                extension = years(amount * count,
+                                  e.group("unit") or e.group("unit2") or e.group("unit3"))
         return ContractTerm(years(number, m.group("unit")), extension, where)
     return None
 
@@ -79,14 +92,34 @@ _PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                r"\d{1,3}(?:\.\d+)?\s*% of (?:the )?(?:annual |monthly )?"
                                r"(?:fee|price|contract value|"
                                r"payment)s? (?:is |will be |shall be )?(?:paid on|contingent|"
-                               r"at risk|linked to|dependent on)"),
+                               r"at risk|linked to|dependent on)|"
+                               # part of the fee held back until targets or outcomes are met
+                               r"(?:\d{1,3}(?:\.\d+)?\s*%|\w+ per ?cent) of (?:each |the )?"
+                               r"(?:annual |monthly |quarterly )?(?:fee|price|contract value|"
+                               r"payment|invoice)s? (?:will be |is |shall be )?(?:withheld|held "
+                               r"back|retained)[^.;]{0,80}(?:targets?|outcomes?|results?|"
+                               r"achiev|\bmeets?\b|\bmet\b)|"
+                               r"paid only (?:when|if|on|once|after)[^.;]{0,60}(?:outcomes?|"
+                               r"results?|jobs?|employment|targets?|achiev|sustain)"),
         ("time-and-task", r"time[- ]and[- ]task|task[- ]and[- ]time|task[- ]based (?:commissioning|"
-                          r"contract|specification)|commissioned hours"),
+                          r"contract|specification)|commissioned hours|"
+                          r"time (?:allocated|allowed|allotted) (?:to|for) (?:each|every) task|"
+                          r"tasks? (?:and|with) (?:the )?time (?:allocated|allowed|allotted)|"
+                          r"tasks to be (?:completed|carried out|done|undertaken) (?:at|on|"
+                          r"during) each (?:visit|call)"),
         ("per-minute", r"paid (?:by|for|per) (?:the |each |actual )?minutes?|"
                        r"(?:rate|price|charge|cost|paid|payment|pay|invoiced|£\s?\d+(?:\.\d+)?)"
                        r"\s+per minute|per minute of (?:care|support|contact)|"
                        r"by the minute|rounded (?:up |down )?to the nearest \d+ minutes|"
-                       r"actual (?:time|minutes) (?:delivered|spent|recorded)"),
+                       r"actual (?:time|minutes) (?:delivered|spent|recorded)|"
+                       r"pro[- ]rata to the (?:nearest )?minute|"
+                       r"(?:paid|reimbursed|billed|charged|invoiced) in \d{1,2}[- ]minute "
+                       r"(?:units|increments|blocks|segments)|"
+                       r"(?:only|just) the time[^.;]{0,60}(?:logged|recorded|clocked|"
+                       r"monitor)[^.;]{0,60}(?:paid|invoiced|charged|billed)|"
+                       r"(?:invoices?|payments?)[^.;]{0,40}(?:generated|calculated|made|based) "
+                       r"(?:from|on) (?:the )?(?:electronic )?(?:call[- ]monitoring|EVV|"
+                       r"clock(?:ing)?[- ]in)"),
         ("cost-and-volume", r"cost and volume"),
         ("block", r"block (?:contract|payment|purchas|funding|booking)"),
         ("per-visit", r"\bper (?:visit|call)\b"),
@@ -118,9 +151,10 @@ _KIND_ORDER = {kind: n for n, (kind, _) in enumerate(_PAYMENT_KINDS)}
 # Words every match of each payment pattern contains: only blocks holding one are searched.
 _PAYMENT_KEYWORDS = {
     "payment-by-results": ("result", "pbr", "outcome", "bond", "job", "sustainment",
-                           "milestone", "weeks", "paid according", "% of"),
+                           "milestone", "weeks", "paid according", "% of", "cent of",
+                           "paid only"),
     "time-and-task": ("task", "commissioned hours"),
-    "per-minute": ("minute",),
+    "per-minute": ("minute", "monitoring", "evv", "clock", "logged"),
     "cost-and-volume": ("cost and volume",),
     "block": ("block",),
     "per-visit": ("per visit", "per call"),
@@ -155,21 +189,35 @@ _REDUCTION = lazy(
     r"|(?:reduc\w+|decreas\w+|cut)\s+(?:the |in the )?(?:hourly |annual |contract )?"
     r"(?:price|rate|fee|charges?|payments?|contract value)s?\s+(?:\w+\s+){0,4}?by\s+"
     r"(?P<p2>\d{1,2}(?:\.\d+)?)\s*%"
-    r"|(?:price|rate|fee|charges?|payments?|contract value)s?\s+(?:will |shall |is |are )?"
-    r"(?:be )?(?:reduc\w+|decreas\w+|cut)\s+by\s+(?P<p3>\d{1,2}(?:\.\d+)?)\s*%",
+    r"|(?:price|rate|fee|charge|payment|contract value)s?\b[^.;]{0,60}?\b(?:reduc\w+|decreas\w+|"
+    r"cut)\s+by\s+(?P<p3>\d{1,2}(?:\.\d+)?)\s*%"
+    r"|(?:efficiency |cost )?savings? of (?P<p4>\d{1,2}(?:\.\d+)?)\s*%",
     re.IGNORECASE)
 _MONEY_CONTEXT = lazy(r"price|rate|fee|charge|contract|payment|cost|value|invoice|"
-                            r"efficien", re.IGNORECASE)
+                      r"efficien|budget", re.IGNORECASE)
+# "a 5% reduction in carbon emissions" cuts something other than money.
+_REDUCTION_OF = lazy(r"\s+(?:in|of|to)\s+(?:the\s+|our\s+|its\s+|their\s+)?(\w+)",
+                     re.IGNORECASE)
+_MONEY_WORD = lazy(r"price|rate|fee|charge|cost|payment|contract|budget|spend|invoice|hourly|"
+                   r"value|amount|sum", re.IGNORECASE)
 
 
 def find_price_reductions(index: TextIndex) -> list[Amount]:
     """Built-in cuts to what is paid, e.g. "a 1% annual reduction built into the contract"."""
     found = []
+    seen: set[tuple[int, int]] = set()  # one per sentence
     for hit in index.hits(_REDUCTION, ("reduc", "decreas", "cut", "efficienc", "saving")):
         s_start, s_end = hit.block.sentence_at(hit.start)
+        if (hit.block.index, s_start) in seen:
+            continue
+        of = _REDUCTION_OF.match(hit.block.text, hit.end)
+        if of and not _MONEY_WORD.match(of.group(1)):
+            continue
         if _MONEY_CONTEXT.search(hit.block.text[s_start:s_end]):
-            value = float(hit.match.group("p") or hit.match.group("p2") or hit.match.group("p3"))
+            m = hit.match
+            value = float(m.group("p") or m.group("p2") or m.group("p3") or m.group("p4"))
             found.append(Amount(value, "%", _evidence(hit)))
+            seen.add((hit.block.index, s_start))
     return found
 
 
@@ -179,6 +227,12 @@ _VISIT_WORD = lazy(r"\b(?:visits?|calls?|slots?|appointments?|units? of)\b", re.
 _PUNCTUALITY = lazy(r"within|late|early|respon|attend|tolerance|window|up to|before|after",
                           re.IGNORECASE)
 _OF_TIME = lazy(r"\s*(?:of|before|after|late|early|either side)\b", re.IGNORECASE)
+
+
+_MINUTE_LIST = lazy(r"\b(?P<list>\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*(?:or|and|to)\s*)"
+                    r"\d{1,3}\s*min(?:ute)?s?\b", re.IGNORECASE)
+_LIST_BEFORE = lazy(r"\d\s*(?:,|\bor|\band|\bto)\s*$", re.IGNORECASE)
+_QUARTER_HOUR = lazy(r"\b(?P<n>quarter|half)[- ]hour(?:ly)?\b", re.IGNORECASE)
 
 
 def find_visit_lengths(index: TextIndex) -> list[Amount]:
@@ -191,12 +245,23 @@ def find_visit_lengths(index: TextIndex) -> list[Amount]:
         after = text[hit.end:hit.end + 25]
         if not (_VISIT_WORD.match(after.lstrip(" -")) or _VISIT_WORD.search(before)):
             continue
-        if _PUNCTUALITY.search(before[-18:]) or _OF_TIME.match(after):
+        if _PUNCTUALITY.search(before[-18:]) or _OF_TIME.match(after) \
+                or _LIST_BEFORE.search(before):  # the last of a list, read below
             continue
         value = _minutes(hit.match.group("n"))
         if value is not None:
             found.append(Amount(value, "minutes", _evidence(hit)))
-    return found
+    # "15, 30, 45 or 60 minutes": the shortest length on a list of visit lengths
+    for hit in index.hits(_MINUTE_LIST, ("min",)):
+        if _VISIT_WORD.search(hit.block.text[max(0, hit.start - 60):hit.end + 25]):
+            shortest = min(float(n) for n in re.findall(r"\d+", hit.match.group("list")))
+            found.append(Amount(shortest, "minutes", _evidence(hit)))
+    for hit in index.hits(_QUARTER_HOUR, ("hour",)):
+        after = hit.block.text[hit.end:hit.end + 25]
+        if _VISIT_WORD.match(after.lstrip(" -")):
+            value = 15.0 if hit.match.group("n").lower() == "quarter" else 30.0
+            found.append(Amount(value, "minutes", _evidence(hit)))
+    return sorted(found, key=lambda a: (a.evidence.block or 0, a.evidence.location.span or ()))
 
 
 def _minutes(text: str) -> float | None:

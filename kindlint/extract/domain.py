@@ -11,7 +11,8 @@ from kindlint.lazy_regex import lazy
 # Cue phrases per service domain. A domain is decided by how often its cues occur.
 DOMAIN_CUES: dict[str, tuple[str, ...]] = {
     "care": (
-        r"home ?care", r"domiciliary", r"care (?:and|&) support", r"social care", r"care workers?",
+        r"home ?care", r"domiciliary", r"dom care", r"care (?:and|&) support", r"social care",
+        r"care workers?",
         r"carers?", r"care homes?", r"nursing homes?", r"personal care", r"reablement",
         r"supported living", r"extra care", r"care plans?", r"Care Act", r"care at home",
         r"learning disabilit(?:y|ies)", r"dementia", r"older people", r"CQC",

@@ -17,6 +17,8 @@ def weights(facts) -> list[list[tuple[str, str, float]]]:
     ("A 60:40 quality:price split will be used.", 40, 60),
     ("The evaluation weighting is 40% price and 60% quality.", 40, 60),
     ("Quality 70 Price 30", 30, 70),
+    ("Cost will account for 55 per cent of the total score and quality for 45 per cent.", 55, 45),
+    ("Price (cost per job outcome) will carry 70% of the marks and quality 30%.", 70, 30),
 ])
 def test_weightings_written_in_prose(facts_of, sentence, price, quality):
     (scheme,) = facts_of(f"# Evaluation\n\n{sentence}\n").award.schemes
@@ -34,6 +36,15 @@ def test_weighting_table_with_social_value(facts_of):
     assert scheme.criteria[2].location.table == 1 and scheme.criteria[2].location.row == 4
 
 
+def test_points_listed_inline(facts_of):
+    facts = facts_of("# Evaluation\n\nProposals will be scored out of 100 points: Cost "
+                     "proposal (60 points); Technical approach (25 points); Past performance "
+                     "(15 points).\n")
+    assert weights(facts) == [[("Cost proposal", "price", 60),
+                               ("Technical approach", "quality", 25),
+                               ("Past performance", "quality", 15)]]
+
+
 def test_bracketed_points_with_sub_criteria(facts_of):
     facts = facts_of("# Evaluation criteria\n\n"
                      "1. Cost of services [ 30 ]\n"
@@ -49,6 +60,9 @@ def test_bracketed_points_with_sub_criteria(facts_of):
     "Bids will be ranked on the lowest 'Total Charges'.",
     "Evaluation will be 100% price.",
     "The award will be made solely on the basis of price.",
+    "The award will be made solely on the basis of the hourly rate tendered.",
+    "Award will be made to the lowest-priced, technically acceptable offeror.",
+    "Award shall be made to the lowest responsive and responsible bidder.",
 ])
 def test_price_only_statements(facts_of, sentence):
     award = facts_of(f"# Evaluation\n\n{sentence}\n").award
@@ -60,6 +74,7 @@ def test_price_only_statements(facts_of, sentence):
     "The contract will not be awarded on the lowest price alone.",
     "Awarding on the lowest price often leads to rushed visits, which we will avoid.",
     "Award may not necessarily be made to the lowest priced quote.",
+    "Unit rates will be scored against the cheapest rate submitted, which gets full marks.",
 ])
 def test_rejecting_lowest_price_is_not_a_price_only_award(facts_of, sentence):
     assert facts_of(f"# Evaluation\n\n{sentence}\n").award.lowest_price is None

@@ -8,9 +8,25 @@ from kindlint.model.findings import SUBJECT_KPIS, Severity
 
 PEOPLE_CENTRED = (KpiKind.EXPERIENCE, KpiKind.RELATIONSHIP, KpiKind.OUTCOME)
 _REGIME = lazy(r"(?:service|kpi) credits?|kpi failure[^.]{0,80}(?:default|breach)|"
-                     r"deduct\w*[^.]{0,60}(?:kpi|performance|target)|"
-                     r"(?:kpi|performance|target)[^.]{0,60}deduct\w*", re.IGNORECASE)
+               r"deduct\w*[^.]{0,60}(?:kpi|performance|target)|"
+               r"(?:kpi|performance|target)[^.]{0,60}deduct\w*", re.IGNORECASE)
 _KPI_WORDS = lazy(r"\bkpis?\b|key performance|performance indicator", re.IGNORECASE)
+# A money penalty and a measured target in one sentence, with or without the word "KPI".
+_PENALTY = lazy(r"(?:service|kpi|performance) credits?|liquidated damages|financial penalt\w*|"
+                r"\babate\w*|\bwithh(?:old|eld)\b|\bdeduct\w*|\b(?:reduce|reduction of|"
+                r"reduction in) (?:the |its )?(?:monthly |weekly |quarterly |annual )?"
+                r"(?:payment|fee|price|charges?|invoice)", re.IGNORECASE)
+_TARGET = lazy(r"\d+(?:\.\d+)?\s*%\s*(?:target|of (?:visits|calls|cases|appointments|"
+               r"referrals|reviews|assessments|people|plans))|\btarget\b|\bwithin \w+ "
+               r"(?:working )?(?:minutes|hours|days|weeks)\b|\blate\b|\bon time\b|"
+               r"(?:more|less|fewer) than \d|\bfalls? (?:more than )?\d|below (?:the )?"
+               r"(?:profile|target)|\bnot (?:completed|met|achieved|delivered)\b|\bmissed\b|"
+               r"fail\w* to (?:meet|achieve|deliver|complete)|\bafter the scheduled time\b",
+               re.IGNORECASE)
+_PEOPLE = lazy(r"satisf|experience|feel|felt|told us|wellbeing", re.IGNORECASE)
+_NOT_PENALTY = lazy(r"\b(?:no|not|never|without) (?:\w+ ){0,3}(?:service credits?|"
+                    r"deduct|penalt|withh|abate)|invoices? (?:submitted|received) late|"
+                    r"late payment|interest", re.IGNORECASE)
 
 
 def check(ctx):
@@ -25,11 +41,28 @@ def check(ctx):
                           consequence=kpi.consequence.value.replace("-", " "))
     if penalised or any(k.consequence.is_penalty for k in ctx.facts.kpis):
         return
-    # A penalty regime written in prose (KPI Credits, deductions) with no KPI table to attach to.
-    for block in ctx.document.blocks:
-        m = _REGIME.search(block.text)
-        if m and _KPI_WORDS.search(block.text):
-            yield ctx.finding(block, *m.span(), severity=severity, subject=SUBJECT_KPIS,
+    # A penalty regime written in prose (KPI Credits, deductions) with no KPI table to attach
+    # to: reported once, where it is first set out.
+    for block in ctx.run.index.blocks_with(_WORDS):
+        if found := _prose_penalty(block):
+            start, end, words = found
+            yield ctx.finding(block, start, end, severity=severity, subject=SUBJECT_KPIS,
                               kpi="The KPI regime", measure="performance measures",
-                              consequence=m.group(0).lower())
+                              consequence=words.lower())
             return
+
+
+_WORDS = ("credit", "deduct", "penalt", "liquidated", "abate", "withh", "reduc")
+
+
+def _prose_penalty(block) -> tuple[int, int, str] | None:
+    m = _REGIME.search(block.text)
+    if m and _KPI_WORDS.search(block.text):
+        return m.start(), m.end(), m.group(0)
+    for start, end in block.sentences:
+        sentence = block.text[start:end]
+        m = _PENALTY.search(sentence)
+        if m and _TARGET.search(sentence) and not _PEOPLE.search(sentence) \
+                and not _NOT_PENALTY.search(sentence):
+            return start + m.start(), start + m.end(), m.group(0)
+    return None
