@@ -623,11 +623,16 @@ def _adjacent(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bo
 
 # Words that talk about a term rather than use it: "will not be referred to as", "instead of".
 _MENTION = re.compile(
-    r"\b(?:(?:not|never|no longer|avoid|stop)\s+(?:be\s+)?(?:us(?:e|ed|ing)|say(?:ing)?|"
-    r"refer(?:red|ring)?\s+to|describ(?:e|ed|ing)|call(?:ed|ing)?|label(?:led|ling)?)"
-    r"(?:\s+(?:them|people|residents|children|anyone|someone))?(?:\s+as)?(?:\s+the\s+term)?"
+    r"\b(?:"
+    r"not\s+be\s+(?:called|described\s+as|referred\s+to\s+as|labell?ed(?:\s+as)?)"
+    r"|(?:not|never|no\s+longer|avoid|stop)\s+(?:call(?:ing)?|describ(?:e|ing)|"
+    r"refer(?:ring)?\s+to|label(?:l?ing)?)\s+(?:them|people|residents|children|anyone|someone|"
+    r"young\s+people|a\s+person|the\s+person)\s+as"
+    r"|(?:not|never|no\s+longer|avoid|stop)\s+(?:us(?:e|ing)|say(?:ing)?)\s+the\s+"
+    r"(?:terms?|words?|labels?|phrases?)"
     r"|instead\s+of(?:\s+(?:using|saying|the\s+term))?|rather\s+than(?:\s+(?:using|saying))?"
-    r"|(?:words?|terms?|phrases?|labels?)\s+(?:such\s+as|like))\s*[\"“‘']?\s*$",
+    r"|(?:words?|terms?|phrases?|labels?)\s+(?:such\s+as|like)"
+    r")\s*[\"“‘']?\s*$",
     re.IGNORECASE)
 
 
