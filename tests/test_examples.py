@@ -165,3 +165,18 @@ def test_the_tender_reads_the_same_in_every_format() -> None:
     assert len(markdown) > 50
     assert seen(".docx") == markdown
     assert seen(".pdf") == markdown
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("stem", STEMS)
+def test_word_numbers_are_the_numbers_libreoffice_shows(stem: str, tmp_path: Path) -> None:
+    """LibreOffice, an independent reader of Word numbering, numbers every clause the same."""
+    from kindlint.readers import read_document
+    from tests.libreoffice import SOFFICE, compare_labels, to_text
+
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    docx = EXAMPLES / f"{stem}.docx"
+    result = compare_labels(read_document(docx), to_text(docx, tmp_path))
+    assert result.compared > 80
+    assert result.mismatches == []

@@ -136,3 +136,18 @@ def test_unreadable_word_files_give_one_clear_reason(tmp_path, content, reason):
     with pytest.raises(ReadError, match=reason):
         read_document(path)
     assert path.read_bytes() == content  # never modified
+
+
+@pytest.mark.libreoffice
+def test_numbers_match_what_libreoffice_shows(contract, tmp_path):
+    """Restarts, style-inherited numbering and multi-level lists, judged by LibreOffice."""
+    from pathlib import Path
+
+    from tests.libreoffice import SOFFICE, compare_labels, to_text
+
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    source = Path(contract.blocks[0].location.file)
+    result = compare_labels(contract, to_text(source, tmp_path))
+    assert result.compared >= 8
+    assert result.mismatches == []
