@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kindlint.extract.numbers import first_percent
+from kindlint.extract.numbers import PERCENT_VALUE, first_percent, to_number
 from kindlint.extract.scan import Hit, TextIndex
 from kindlint.lazy_regex import lazy
 from kindlint.model.document import Block, Document, Table
@@ -18,19 +18,25 @@ from kindlint.model.facts import AwardBasis, AwardCriterion, Evidence, Weighting
 
 NAME = (r"price|cost|quality|social value|technical(?: merit| approach| quality)?|"
         r"commercial|financial|non-price")
-_FILLER = (r"(?:criteri(?:on|a)|weighting|weighted|weight|score[ds]?|is|are|will|shall|be|then|"
-           r"carr(?:y|ies)|worth|accounts? for|at|of|for|a|an|the|total|overall|questions?|"
-           r"elements?|sections?|components?|=|:|-|–|—|\()")
+_FILLER_WORDS = (r"criteri(?:on|a)|weighting|weighted|weight|score[ds]?|is|are|will|shall|be|"
+                 r"then|carr(?:y|ies)|worth|accounts? for|at|of|for|a|an|the|total|overall|"
+                 r"questions?|elements?|sections?|components?|submissions?|envelopes?|"
+                 r"proposals?|evaluation")
+_FILLER = rf"(?:\s*(?:(?:{_FILLER_WORDS})\b|[=:\-–—(]))"
 PERCENT = r"(?:\s*%|\s+per\s?cent\b|\s+percent\b)"
+# "worth 60 points out of a possible 100": points out of a hundred are percentages
+POINTS_OF_100 = (r"\s*points?(?=\s+(?:out\s+)?of\s+(?:a\s+(?:possible|maximum|total)\s+"
+                 r"(?:of\s+)?)?100\b)")
 _WEIGHT_AFTER = lazy(
-    rf"\b(?P<name>{NAME})\b(?:\s*\([^()]{{1,40}}\))?(?:\s*{_FILLER}\b){{0,6}}\s*"
-    rf"(?P<w>\d{{1,3}}(?:\.\d+)?){PERCENT}", re.IGNORECASE)
+    rf"\b(?P<name>{NAME})\b(?:\s*\([^()]{{1,40}}\))?{_FILLER}{{0,6}}\s*"
+    rf"(?P<w>{PERCENT_VALUE})(?:{PERCENT}|{POINTS_OF_100})", re.IGNORECASE)
 _WEIGHT_BEFORE = lazy(
-    rf"(?P<w>\d{{1,3}}(?:\.\d+)?){PERCENT}\s*(?:weighting\s*)?(?:for|on|to|of)?\s*"
+    rf"(?P<w>{PERCENT_VALUE}){PERCENT}\s*(?:weighting\s*)?(?:for|on|to|of)?\s*"
     rf"(?:the\s+)?\b(?P<name>{NAME})\b", re.IGNORECASE)
 _RATIO_NAMES_FIRST = lazy(
-    rf"\b(?P<a>{NAME})\s*[:/]\s*(?P<b>{NAME})\b\s*(?:ratio|split|weighting|weight|balance)?\s*"
-    r"(?:of|at|is|=|:)?\s*(?P<x>\d{1,3})\s*%?\s*[:/.\-–]\s*(?P<y>\d{1,3})\s*%?", re.IGNORECASE)
+    rf"\b(?P<a>{NAME})\s*[:/]\s*(?P<b>{NAME})\b\s*(?:ratio|split|weighting|weight|balance)?"
+    r"(?:\s+(?!\d)[\w'’]+){0,6}?\s*(?:of|at|is|=|:)?\s*(?P<x>\d{1,3})\s*%?\s*[:/.\-–]\s*"
+    r"(?P<y>\d{1,3})\s*%?", re.IGNORECASE)
 _RATIO_NUMBERS_FIRST = lazy(
     rf"(?P<x>\d{{1,3}})\s*%?\s*[:/]\s*(?P<y>\d{{1,3}})\s*%?\s*(?:split\s*)?(?:between\s*)?"
     rf"\b(?P<a>{NAME})\s*(?:[:/]|and)\s*(?P<b>{NAME})\b", re.IGNORECASE)
@@ -49,8 +55,8 @@ _LOWEST = lazy(
     r"\s+)?(?:price[ds]?|cost|tender(?:ed)? (?:price|sum)|bid|quot(?:e|ation)|hourly rate|"
     r"rates?|['‘’\"]?total charges?['‘’\"]?)"
     r"|\b(?:price|cost)[- ]only\b|\b100\s*%\s*(?:price|cost)\b"
-    r"|\bsolely on (?:the basis of )?(?:the )?(?:lowest )?(?:hourly |unit |tendered |total )?"
-    r"(?:price|cost|rate|fee)s?\b"
+    r"|\bsolely on (?:the basis of )?(?:the )?(?:lowest )?(?:[\w-]+ ){0,3}?"
+    r"(?:price|cost|rate|fee)s?\b|\bon (?:the basis of )?(?:price|cost) alone\b"
     r"|\bLPTA\b|\blowest[- ]price(?:d)?,? technically acceptable"
     r"|\blowest (?:responsive(?: and|,) responsible|responsible(?: and|,) responsive) "
     r"(?:bidders?|offerors?|tenderers?|quotes?|proposals?)", re.IGNORECASE)
@@ -60,8 +66,11 @@ _SCORING = lazy(r"\bscor|\bmarks?\b|\bpoints?\b|formula|evaluated against|compar
                 r"relative to|pro[- ]rata|maximum (?:price )?(?:score|mark)", re.IGNORECASE)
 _AWARDING = lazy(r"\baward|\bselect|successful|\bwin|\bchosen\b|\bappoint", re.IGNORECASE)
 _NEGATION = lazy(r"\b(?:not|no|never|rather than|instead of|other than|beyond|"
-                       r"not necessarily|not just|not only|not solely|nor|than)\b[^.;]{0,40}$",
-                       re.IGNORECASE)
+                 r"not necessarily|not just|not only|not solely|nor|than)\b[^.;]{0,60}$",
+                 re.IGNORECASE)
+# "the lowest price is not the only consideration"
+_NEGATED_AFTER = lazy(r"\s*(?:alone\s+)?(?:is|will be|shall be|are|was)\s+(?:not|never)\b",
+                      re.IGNORECASE)
 # A sentence that describes a bad practice is not this document's award basis.
 _DESCRIBING = lazy(r"\b(?:often|tend(?:s|ed)? to|default to|avoid|risk|problem|"
                          r"should not|must not|can lead|criticis|warn)\w*", re.IGNORECASE)
@@ -73,7 +82,7 @@ _QUALITY_LED = lazy(
 # Words every match contains, so only blocks holding one are searched.
 _NAME_KEYWORDS = ("price", "cost", "quality", "social value", "technical", "commercial",
                   "financial")
-_LOWEST_KEYWORDS = ("lowest", "cheapest", "only", "100", "solely", "lpta")
+_LOWEST_KEYWORDS = ("lowest", "cheapest", "only", "100", "solely", "lpta", "alone")
 _QUALITY_KEYWORDS = ("advantageous", "quality ratio", "more important", "greater weight",
                      "not solely", "not only", "not just")
 _PASS_FAIL = lazy(r"pass\s*/\s*fail|pass or fail", re.IGNORECASE)
@@ -123,10 +132,11 @@ def find_award(document: Document, index: TextIndex | None = None) -> AwardBasis
 
 def _lowest_price(hit: Hit) -> Evidence | None:
     block = hit.block
-    before = block.text[max(0, hit.start - 60):hit.start]
+    before = block.text[max(0, hit.start - 80):hit.start]
     start, end = block.sentence_at(hit.start)
     sentence = block.text[start:end]
-    if _NEGATION.search(before) or _DESCRIBING.search(sentence):
+    if _NEGATION.search(before) or _DESCRIBING.search(sentence) \
+            or _NEGATED_AFTER.match(block.text, hit.end):
         return None
     if _SCORING.search(sentence) and not _AWARDING.search(sentence):
         return None
@@ -179,7 +189,8 @@ def prose_criteria(index: TextIndex, skip: set[int]) -> Iterator[list[AwardCrite
     for form, pattern in (("ratio", _RATIO_NAMES_FIRST), ("ratio", _RATIO_NUMBERS_FIRST),
                           ("pairs", _PAIRS), ("weight", _WEIGHT_AFTER),
                           ("weight", _WEIGHT_BEFORE)):
-        keywords = ("%", "per cent", "percent") if form == "weight" else _NAME_KEYWORDS
+        keywords = ("%", "per cent", "percent", "points") if form == "weight" \
+            else _NAME_KEYWORDS
         for hit in index.hits(pattern, keywords):
             if hit.block.index not in skip:
                 by_block.setdefault(hit.block.index, []).append((form, hit))
@@ -194,8 +205,8 @@ def prose_criteria(index: TextIndex, skip: set[int]) -> Iterator[list[AwardCrite
                 if int(m.group("w1")) + int(m.group("w2")) == 100:
                     for n, w in (("n1", "w1"), ("n2", "w2")):
                         _add(found, block, m.group(n), float(m.group(w)), span)
-            else:
-                _add(found, block, m.group("name"), float(m.group("w")), span)
+            elif (weight := to_number(m.group("w"))) is not None:
+                _add(found, block, m.group("name"), weight, span)
         kinds = {c.kind for c in found.values()}
         if found and (_EVALUATION.search(block.text) or {"price", "quality"} <= kinds):
             yield list(found.values())

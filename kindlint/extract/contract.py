@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kindlint.extract.negation import negated
-from kindlint.extract.numbers import NUMBER, to_number, years
+from kindlint.extract.numbers import NUMBER, PERCENT_VALUE, to_number, years
 from kindlint.extract.scan import Hit, TextIndex
 from kindlint.lazy_regex import lazy
 from kindlint.model.facts import Amount, ContractTerm, Evidence, PaymentModel
@@ -89,21 +89,28 @@ _PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                r"\d+(?:,? \d+)*,? (?:and )?\d+ weeks|"
                                r"paid according to (?:how long|whether|the number)[^.;]{0,40}"
                                r"(?:jobs?|employment|work|outcomes?|results?)|"
-                               r"\d{1,3}(?:\.\d+)?\s*% of (?:the )?(?:annual |monthly )?"
+                               rf"{PERCENT_VALUE}\s*(?:%|per ?cent) of (?:the )?"
+                               r"(?:annual |monthly )?"
                                r"(?:fee|price|contract value|"
                                r"payment)s? (?:is |will be |shall be )?(?:paid on|contingent|"
                                r"at risk|linked to|dependent on)|"
                                # part of the fee held back until targets or outcomes are met
-                               r"(?:\d{1,3}(?:\.\d+)?\s*%|\w+ per ?cent) of (?:each |the )?"
+                               rf"{PERCENT_VALUE}\s*(?:%|per ?cent) of (?:each |the )?"
                                r"(?:annual |monthly |quarterly )?(?:fee|price|contract value|"
                                r"payment|invoice)s? (?:will be |is |shall be )?(?:withheld|held "
                                r"back|retained)[^.;]{0,80}(?:targets?|outcomes?|results?|"
                                r"achiev|\bmeets?\b|\bmet\b)|"
                                r"paid only (?:when|if|on|once|after)[^.;]{0,60}(?:outcomes?|"
-                               r"results?|jobs?|employment|targets?|achiev|sustain)"),
+                               r"results?|jobs?|employment|targets?|achiev|sustain)|"
+                               r"(?:incentive|bonus|outcome) payments? (?:are |will be )?"
+                               r"(?:tied|linked) to|payments? for each (?:participant|person|"
+                               r"client|customer|individual)s? (?:who|that) (?:sustains?|enters?|"
+                               r"starts?|achieves?|moves?|gains?|remains?)"),
         ("time-and-task", r"time[- ]and[- ]task|task[- ]and[- ]time|task[- ]based (?:commissioning|"
                           r"contract|specification)|commissioned hours|"
                           r"time (?:allocated|allowed|allotted) (?:to|for) (?:each|every) task|"
+                          r"(?:allocated|allotted|set|fixed) time (?:to|for) (?:each|every) "
+                          r"task|"
                           r"tasks? (?:and|with) (?:the )?time (?:allocated|allowed|allotted)|"
                           r"tasks to be (?:completed|carried out|done|undertaken) (?:at|on|"
                           r"during) each (?:visit|call)"),
@@ -152,7 +159,8 @@ _KIND_ORDER = {kind: n for n, (kind, _) in enumerate(_PAYMENT_KINDS)}
 _PAYMENT_KEYWORDS = {
     "payment-by-results": ("result", "pbr", "outcome", "bond", "job", "sustainment",
                            "milestone", "weeks", "paid according", "% of", "cent of",
-                           "paid only"),
+                           "paid only", "incentive", "bonus", "payment for each",
+                           "payments for each"),
     "time-and-task": ("task", "commissioned hours"),
     "per-minute": ("minute", "monitoring", "evv", "clock", "logged"),
     "cost-and-volume": ("cost and volume",),
@@ -183,15 +191,17 @@ def find_hourly_rates(index: TextIndex) -> list[Amount]:
 
 
 _REDUCTION = lazy(
-    r"(?P<p>\d{1,2}(?:\.\d+)?)\s*%\s*(?:annual|yearly|year[- ]on[- ]year|per annum|each year)?\s*"
+    rf"(?P<p>{PERCENT_VALUE})\s*(?:%|per ?cent)\s*(?:annual|yearly|year[- ]on[- ]year|per annum|"
+    r"each year)?\s*"
     r"(?:price |rate |fee |efficiency |cost )?(?:reduction|decrease|cut|efficienc(?:y|ies)|"
     r"saving)s?"
     r"|(?:reduc\w+|decreas\w+|cut)\s+(?:the |in the )?(?:hourly |annual |contract )?"
     r"(?:price|rate|fee|charges?|payments?|contract value)s?\s+(?:\w+\s+){0,4}?by\s+"
-    r"(?P<p2>\d{1,2}(?:\.\d+)?)\s*%"
+    rf"(?P<p2>{PERCENT_VALUE})\s*(?:%|per ?cent)"
     r"|(?:price|rate|fee|charge|payment|contract value)s?\b[^.;]{0,60}?\b(?:reduc\w+|decreas\w+|"
-    r"cut)\s+by\s+(?P<p3>\d{1,2}(?:\.\d+)?)\s*%"
-    r"|(?:efficiency |cost )?savings? of (?P<p4>\d{1,2}(?:\.\d+)?)\s*%",
+    rf"cut)\s+by\s+(?P<p3>{PERCENT_VALUE})\s*(?:%|per ?cent)"
+    rf"|(?:efficiency |cost )?savings? of (?:not less than |at least |a minimum of |up to )?"
+    rf"(?P<p4>{PERCENT_VALUE})\s*(?:%|per ?cent)",
     re.IGNORECASE)
 _MONEY_CONTEXT = lazy(r"price|rate|fee|charge|contract|payment|cost|value|invoice|"
                       r"efficien|budget", re.IGNORECASE)
@@ -215,7 +225,7 @@ def find_price_reductions(index: TextIndex) -> list[Amount]:
             continue
         if _MONEY_CONTEXT.search(hit.block.text[s_start:s_end]):
             m = hit.match
-            value = float(m.group("p") or m.group("p2") or m.group("p3") or m.group("p4"))
+            value = to_number(m.group("p") or m.group("p2") or m.group("p3") or m.group("p4"))
             found.append(Amount(value, "%", _evidence(hit)))
             seen.add((hit.block.index, s_start))
     return found

@@ -32,6 +32,7 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
         r"homeless(?:ness)?", r"rough sleep(?:ing|ers?)", r"supported accommodation",
         r"temporary accommodation", r"Housing First", r"hostels?", r"tenanc(?:y|ies)",
         r"housing support", r"floating support", r"move[- ]on", r"housing related support",
+        r"supported housing",
     ),
     "justice": (
         r"probation", r"offend(?:ers?|ing)", r"prisons?", r"custody", r"convictions?",
@@ -53,7 +54,10 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
         r"facilities management", r"cleaning services?", r"catering", r"grounds maintenance",
         r"software", r"agile", r"user research", r"IT services?", r"helpdesk",
         r"construction", r"building fabric", r"asset management", r"hosting", r"cloud",
-        r"data centre", r"consultan(?:cy|ts?)", r"maintenance",
+        r"data centre", r"consultan(?:cy|ts?)", r"maintenance", r"repairs?", r"highways?",
+        r"road (?:salt|works|maintenance|surfacing)", r"the works", r"works contract",
+        r"supply of (?:goods|materials|equipment|vehicles|furniture|stationery)", r"vehicles?",
+        r"fleet", r"waste (?:collection|management|disposal)", r"stationery",
     ),
 }
 

@@ -209,3 +209,8 @@ class Facts:
         from kindlint.extract.domain import RELATIONAL_DOMAINS
 
         return not self.domains or self.domains[0] in RELATIONAL_DOMAINS
+
+    @property
+    def for_people(self) -> bool:
+        """A service for people, health included: not only buildings, IT or goods."""
+        return not self.domains or any(d != "other" for d in self.domains)

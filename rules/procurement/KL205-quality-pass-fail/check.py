@@ -6,11 +6,12 @@ from kindlint.extract.negation import negated
 from kindlint.lazy_regex import lazy
 from kindlint.model.findings import SUBJECT_AWARD
 
-_PASS_FAIL = lazy(r"(?:quality|technical)[^.;]{0,80}?pass\s*/\s*fail|"
-                        r"pass\s*/\s*fail[^.;]{0,40}?(?:quality|technical)", re.IGNORECASE)
+_GATED = r"(?:quality|technical|method statements?|written (?:responses?|submissions?))"
+_PASS_FAIL = lazy(rf"{_GATED}[^.;]{{0,80}}?pass\s*/\s*fail|"
+                  rf"pass\s*/\s*fail[^.;]{{0,40}}?{_GATED}", re.IGNORECASE)
 _PRICE_SCORED = lazy(r"(?:price|cost|rate)[^.;]{0,60}?(?:scored|score|evaluated|ranked|"
-                           r"decid|determin)|(?:scored|ranked|evaluated) on (?:a |the )?"
-                           r"(?:price|cost)|lowest (?:price|rate|cost)", re.IGNORECASE)
+                     r"decid|determin)|(?:scored|ranked|evaluated) on (?:a |the )?(?:total )?"
+                     r"(?:price|cost)|lowest (?:price|rate|cost)", re.IGNORECASE)
 
 
 def check(ctx):

@@ -3,28 +3,36 @@
 import re
 
 from kindlint.extract.negation import negated
+from kindlint.extract.numbers import SPELLED
 from kindlint.lazy_regex import lazy
 from kindlint.model.findings import Severity
 
+_N = rf"(?:\d{{1,2}}|{SPELLED})"
 _LIMIT = lazy(
-    r"\b(?:for\s+)?up to \d{1,2} (?:weeks|months|years)|\bmaximum (?:of |period of )?\d{1,2} "
-    r"(?:weeks|months)|\b\d{1,2} (?:to|-|–) \d{1,2} (?:weeks|months)|short[- ]term \(maximum "
-    r"\d{1,2} (?:weeks|months)\)|\bmove[- ]?on\b[^.;]{0,60}?\bwithin \d{1,2} (?:weeks|months)|"
-    r"\bno (?:longer|more) than \d{1,2} (?:weeks|months)|"
-    r"\b(?:end|ends|stop|stops|close|closes|cease|ceases)\s+after\s+\d{1,2}\s+(?:weeks|months)",
+    rf"\b(?:for\s+)?up to {_N} (?:weeks|months|years)|\bmaximum (?:of |period of )?{_N} "
+    rf"(?:weeks|months)|\b{_N} (?:to|-|–) {_N} (?:weeks|months)|short[- ]term \(maximum "
+    rf"{_N} (?:weeks|months)\)|\bmove[- ]?on\b[^.;]{{0,60}}?\bwithin {_N} (?:weeks|months)|"
+    rf"\bno (?:longer|more) than {_N} (?:weeks|months)|"
+    rf"\b(?:end|ends|stop|stops|close|closes|cease|ceases)\s+after\s+{_N}\s+(?:weeks|months)",
     re.IGNORECASE)
 _SUPPORT = lazy(r"support|accommodation|service|placement|housing|tenanc|stay|move[- ]?on|"
-                      r"intervention|key ?work", re.IGNORECASE)
+                r"mentor|coach|intervention|programme|program|casework|key ?work",
+                re.IGNORECASE)
 _COMPLEX = lazy(r"complex needs|homeless|rough sleep|care[- ]experienced|care leaver|"
-                      r"young people|substance|recovery|mental health|trauma|probation|"
-                      r"convictions?|offend|domestic abuse|multiple disadvantage|"
-                      r"sleeping rough|housing first|street homeless", re.IGNORECASE)
+                r"young people|substance|recovery|mental health|trauma|probation|"
+                r"convictions?|offend|domestic abuse|multiple disadvantage|"
+                r"sleeping rough|housing first|street homeless", re.IGNORECASE)
 _NOT_SUPPORT = lazy(r"invoice|payment|notice|respond|reply|submit|contract period|"
-                          r"\bextend\b|extension|\boption\b|contingency|warranty|mobilisation|"
-                          r"implementation", re.IGNORECASE)
+                    r"\bextend\b|extension|\boption\b|contingency|warranty|mobilisation|"
+                    r"implementation|"
+                    # a period of freedom to change the support is not a limit on it
+                    r"\b(?:chang|vary|varie|adjust|flex)\w*|without (?:asking|approval|"
+                    r"agreement|permission)", re.IGNORECASE)
 
 
 def check(ctx):
+    if not ctx.facts.for_people:  # sprints and warranties in IT and building contracts
+        return
     hits = list(ctx.run.index.hits(_LIMIT, ("week", "month", "year")))
     if not hits:
         return

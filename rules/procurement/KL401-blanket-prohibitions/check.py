@@ -19,6 +19,7 @@ MARKER = lazy(
     r"\bnot (?:be )?(?:allowed|permitted)\b|\bprohibited from\b|\bforbidden (?:from|to)\b|"
     r"zero tolerance|no exceptions|\bat no time\b|\bdo not\b|\bdon't\b|\bnot to\b|"
     r"\b(?:must|shall|should|will|may|can) be no\b|"
+    r"\b(?:must|shall|should|will|are to|is to) (?:politely )?(?:decline|refuse)\b|"
     r"\bthere (?:is|are|will be|shall be|must be|should be) no\b|"
     r"\bno (?:member of staff|staff(?: members?)?|workers?|carers?|care workers?|employees?|"
     r"volunteers?|one|residents?) (?:may|shall|should|will|can|is to|are to|is allowed|"
@@ -50,9 +51,15 @@ OBJECT = lazy(
     r"|(?:give|offer)\w* (?:a |any )?lifts?|in (?:their|a|your) (?:own )?cars?\b"
     r"|off[- ]duty|outside (?:of )?(?:their )?(?:working|work) hours|in their own time"
     r"|(?:birthday|christmas|greetings?|thank[- ]you) cards?|"
-    r"attend\w* (?:[\w'’]+ ){0,4}?(?:funerals?|birthday(?: part(?:y|ies))?|"
+    r"attend\w* (?:[\w'’]+ ){0,6}?(?:funerals?|birthday(?: part(?:y|ies))?|"
     r"celebrations?|part(?:y|ies)|weddings?)"
-    r"|(?:eat|share|have)\w* (?:a |their )?(?:meals?|lunch|dinner|breakfast|food) with"
+    r"|(?:eat|share|have)\w* (?:a |their )?(?:meals?|lunch|dinner|breakfast|food|drinks?|"
+    r"cups? of tea|coffee) with|\beat\w* with"
+    r"|(?:give|share|exchange|pass on|hand out)\w* (?:their |your |any )?(?:personal )?"
+    r"contact details|\bas (?:a )?friends?\b|\bto chat\b|for a chat\b"
+    r"|continu\w* (?:any |the )?(?:contact|relationships?|friendships?)"
+    r"|tell\w* (?:[\w'’]+ ){0,3}about (?:their|your) (?:own )?(?:personal )?(?:li(?:fe|ves)|"
+    r"famil(?:y|ies))"
     r"|(?:have|receive|allowed|allow|invite)\w* (?:any )?visitors?|visitors? after \d"
     r"|(?:talk|speak|chat)\w* (?:to (?:[\w'’]+ ){1,3})?about (?:their|your) own "
     r"(?:famil(?:y|ies)|lives?|personal lives?|private lives?|children|partners?)"
@@ -73,22 +80,25 @@ PROPORTIONATE = lazy(
     r"(?:care|support|swallowing|eating and drinking|diet(?:ary)?|risk|behaviour) plan|"
     r"\bSALT\b|allerg|prescri|choking|dysphagia|medical advice",
     re.IGNORECASE)
-CARVE_OUT = lazy(r"this excludes|excluding|apart from|other than|courtesy items|"
-                 r"small tokens?|token gifts?|of (?:small|nominal|low) value", re.IGNORECASE)
+# A value limit makes a gift rule proportionate; "this excludes tea and coffee" does not.
+CARVE_OUT = lazy(r"small tokens?|token gifts?|of (?:small|nominal|low) value|"
+                 r"(?:under|below|up to|less than) £\s?\d+", re.IGNORECASE)
 # Anti-bribery and data-protection clauses forbid gifts or phone numbers for other reasons.
 NOT_RELATIONAL = lazy(
     r"inducement|\bbrib|corrupt|conflicts? of interest|in connection with (?:the|this|any) "
     r"(?:contract|tender|procurement|award)|(?:officers?|employees?|members?|officials?) of "
     r"the (?:council|authority|buyer|customer|government|agency|department|state)|"
     r"to obtain or retain|\binduce|influence (?:the|any) (?:award|decision)|"
-    r"public officials?|government (?:employees?|officials?)|"
+    r"public officials?|government (?:employees?|officials?)|bidders?|tenderers?|"
+    r"evaluation panel|business with the (?:council|authority|county|city|state)|"
+    r"photograph|take (?:photos|pictures|images)|"
     r"anonymis|pseudonymis|data protection|GDPR|personal data|"
     r"\bpost(?:ing)? (?:any )?(?:photos?|photographs?|pictures?|images?|information|details|"
     r"comments?|content)|in (?:any |the )?(?:reports?|responses?|records?|forms?|surveys?|"
     r"publications?)\b", re.IGNORECASE)
 # Every marker contains one of these: a cheap test before the long pattern.
 MARKER_WORDS = ("not", "never", "n't", "prohibit", "forbid", "banned", "tolerance",
-                "exception", "no time", "circumstances", "no ")
+                "exception", "no time", "circumstances", "no ", "decline", "refuse")
 LEAD_IN = lazy(r":\s*$")
 LISTED = (BlockKind.LIST_ITEM,)
 # Every relational object contains one of these (lower case): blocks without any are skipped.
@@ -99,11 +109,13 @@ OBJECT_WORDS = ("gift", "present", " tip", " tea", "tea or", "cup", "coffee", "d
                 "card", "funeral", "birthday", "celebration", "party", "parties", "wedding",
                 "speak to", "see only", "meal", "lunch", "dinner", "breakfast", "visitor",
                 "own famil", "own li", "own child", "own partner", "own personal", "own stor",
-                "own experience", "overnight", "sleepover")
+                "own experience", "overnight", "sleepover", "eat", "as friend", "chat",
+                "continu", "tell")
 
 
 def check(ctx):
-    if not ctx.relational:
+    # People's services, health included (the Mental Health Act Code is this rule's source).
+    if not ctx.facts.for_people:
         return
     candidates = {b.index for b in ctx.run.index.blocks_with(OBJECT_WORDS)}
     lead_in = None
