@@ -27,6 +27,7 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
         r"corporate parent(?:ing)?", r"child(?:ren)? in care", r"young people in care",
         r"residential children", r"The Promise", r"kinship care", r"adoption",
         r"child protection", r"safeguarding children", r"\bLAC\b", r"unaccompanied",
+        r"children in residential care",
     ),
     "housing": (
         r"homeless(?:ness)?", r"rough sleep(?:ing|ers?)", r"supported accommodation",

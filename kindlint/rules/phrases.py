@@ -46,7 +46,9 @@ FUNCTION_WORDS = frozenset(
     experience experiences experiencing need needing require requires required receive
     receives receiving get gets got deserve deserves deserved remain remains remained
     themselves himself herself itself ourselves yourselves alone each all both every once
-    twice daily weekly monthly today tonight tomorrow yesterday again
+    twice daily weekly monthly today tonight tomorrow yesterday again away aged make makes
+    made live lives tend tends form forms want wants say says find finds struggle struggles
+    lack lacks account accounts often rarely
     """.split()
 )
 # "-ing" and "-ed" words after "the homeless" are usually participles ("the homeless living
@@ -60,7 +62,7 @@ PARTICIPLE_NOUNS = frozenset(
 
 # A service's or a lot's title is the commissioner's own wording, not a name fixed elsewhere:
 # "Ex-Offender Supported Accommodation Services" can be renamed, "the Offenders Act" cannot.
-SERVICE_TITLE_NOUNS = frozenset({"service", "services", "pathway", "lot", "project"})
+SERVICE_TITLE_NOUNS = frozenset({"service", "services", "lot", "project"})
 
 # Nouns that end the names of statutes, institutions and programmes.
 NAME_NOUNS = frozenset(
@@ -71,7 +73,7 @@ NAME_NOUNS = frozenset(
     allowance agreement policy foundation society charity council court commission panel
     department ministry office agency initiative pathway hub group guidance code bill directive
     rules standards standard unit management hospital college university school system
-    offer covenant charter week
+    offer covenant charter week administration institute faculty division bureau medicine
     """.split()
 )
 _CONNECTORS = frozenset({"of", "and", "for", "the", "&", "on", "in", "to"})
@@ -607,12 +609,14 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
     # words are not the name's last words
     if right - inside[-1] >= 2 and _ACRONYM_AFTER.match(text, words[right][1]):
         return True
+    if len(run) > 2 and run[0].lower() in NAME_NOUNS and run[1] == "of":
+        return True  # "Department of Elderly Care Medicine"
     matched = {w.lower() for _, _, w in words[inside[0]:inside[-1] + 1]}
     nouns = {w.lower() for w in run[1:] if w.lower() in NAME_NOUNS} - matched
     return bool(nouns - SERVICE_TITLE_NOUNS)
 
 
-NAME_REACH = 4  # words either side of the match that can still belong to the same name
+NAME_REACH = 5  # words either side of the match that can still belong to the same name
 _ACRONYM_AFTER = re.compile(r"\s*\((?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]{2,10}\)")
 
 
