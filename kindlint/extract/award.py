@@ -35,8 +35,8 @@ _WEIGHT_BEFORE = lazy(
     rf"(?:the\s+)?\b(?P<name>{NAME})\b", re.IGNORECASE)
 _RATIO_NAMES_FIRST = lazy(
     rf"\b(?P<a>{NAME})\s*[:/]\s*(?P<b>{NAME})\b\s*(?:ratio|split|weighting|weight|balance)?"
-    r"(?:\s+(?!\d)[\w'’]+){0,6}?\s*(?:of|at|is|=|:)?\s*(?P<x>\d{1,3})\s*%?\s*[:/.\-–]\s*"
-    r"(?P<y>\d{1,3})\s*%?", re.IGNORECASE)
+    r"(?:\s+(?!\d)[\w'’]+){0,6}?\s*(?:of|at|is|=|:)?\s*"
+    rf"(?P<x>{PERCENT_VALUE})\s*%?\s*[:/.\-–]\s*(?P<y>{PERCENT_VALUE})\s*%?", re.IGNORECASE)
 _RATIO_NUMBERS_FIRST = lazy(
     rf"(?P<x>\d{{1,3}})\s*%?\s*[:/]\s*(?P<y>\d{{1,3}})\s*%?\s*(?:split\s*)?(?:between\s*)?"
     rf"\b(?P<a>{NAME})\s*(?:[:/]|and)\s*(?P<b>{NAME})\b", re.IGNORECASE)
@@ -214,7 +214,7 @@ def prose_criteria(index: TextIndex, skip: set[int]) -> Iterator[list[AwardCrite
 
 def _ratio(block: Block, m: re.Match[str], span: tuple[int, int],
            found: dict[str, AwardCriterion]) -> None:
-    x, y = float(m.group("x")), float(m.group("y"))
+    x, y = to_number(m.group("x")) or 0, to_number(m.group("y")) or 0
     if x + y != 100:
         return
     _add(found, block, m.group("a"), x, span)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kindlint.extract.negation import negated
-from kindlint.extract.numbers import NUMBER, PERCENT_VALUE, to_number, years
+from kindlint.extract.numbers import NUMBER, PERCENT_VALUE, SPELLED, to_number, years
 from kindlint.extract.scan import Hit, TextIndex
 from kindlint.lazy_regex import lazy
 from kindlint.model.facts import Amount, ContractTerm, Evidence, PaymentModel
@@ -91,9 +91,9 @@ _PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                r"(?:jobs?|employment|work|outcomes?|results?)|"
                                rf"{PERCENT_VALUE}\s*(?:%|per ?cent) of (?:the )?"
                                r"(?:annual |monthly )?"
-                               r"(?:fee|price|contract value|"
-                               r"payment)s? (?:is |will be |shall be )?(?:paid on|contingent|"
-                               r"at risk|linked to|dependent on)|"
+                               r"(?:fee|price|contract value|contract price|contract sum|"
+                               r"payment)s?\b[^.;]{0,60}?(?:is |will be |shall be )?(?:paid on|"
+                               r"contingent|at risk|linked to|dependent on)|"
                                # part of the fee held back until targets or outcomes are met
                                rf"{PERCENT_VALUE}\s*(?:%|per ?cent) of (?:each |the )?"
                                r"(?:annual |monthly |quarterly )?(?:fee|price|contract value|"
@@ -103,9 +103,10 @@ _PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                r"paid only (?:when|if|on|once|after)[^.;]{0,60}(?:outcomes?|"
                                r"results?|jobs?|employment|targets?|achiev|sustain)|"
                                r"(?:incentive|bonus|outcome) payments? (?:are |will be )?"
-                               r"(?:tied|linked) to|payments? for each (?:participant|person|"
-                               r"client|customer|individual)s? (?:who|that) (?:sustains?|enters?|"
-                               r"starts?|achieves?|moves?|gains?|remains?)"),
+                               r"(?:tied|linked) to|payments? (?:of \S+ )?for each "
+                               r"(?:[\w-]+ ){0,2}?(?:participant|person|client|customer|"
+                               r"individual)s? (?:who|that|employed|placed|housed|sustain|enter|"
+                               r"start|achiev|remain|mov|gain)"),
         ("time-and-task", r"time[- ]and[- ]task|task[- ]and[- ]time|task[- ]based (?:commissioning|"
                           r"contract|specification)|commissioned hours|"
                           r"time (?:allocated|allowed|allotted) (?:to|for) (?:each|every) task|"
@@ -113,7 +114,9 @@ _PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                           r"task|"
                           r"tasks? (?:and|with) (?:the )?time (?:allocated|allowed|allotted)|"
                           r"tasks to be (?:completed|carried out|done|undertaken) (?:at|on|"
-                          r"during) each (?:visit|call)"),
+                          r"during) each (?:visit|call)|"
+                          r"(?:complete|follow|carry out|do)\w* (?:every|each|all|the) tasks? "
+                          r"(?:on|in) (?:the|their|each) (?:person's )?task lists?"),
         ("per-minute", r"paid (?:by|for|per) (?:the |each |actual )?minutes?|"
                        r"(?:rate|price|charge|cost|paid|payment|pay|invoiced|£\s?\d+(?:\.\d+)?)"
                        r"\s+per minute|per minute of (?:care|support|contact)|"
@@ -231,8 +234,7 @@ def find_price_reductions(index: TextIndex) -> list[Amount]:
     return found
 
 
-_MINUTE_AMOUNT = lazy(r"\b(?P<n>\d{1,3}|five|ten|fifteen|twenty|thirty|forty[- ]five|forty|"
-                            r"sixty)[- ]?min(?:ute)?s?\b", re.IGNORECASE)
+_MINUTE_AMOUNT = lazy(rf"\b(?P<n>\d{{1,3}}|{SPELLED})[- ]?min(?:ute)?s?\b", re.IGNORECASE)
 _VISIT_WORD = lazy(r"\b(?:visits?|calls?|slots?|appointments?|units? of)\b", re.IGNORECASE)
 _PUNCTUALITY = lazy(r"within|late|early|respon|attend|tolerance|window|up to|before|after",
                           re.IGNORECASE)
@@ -258,7 +260,7 @@ def find_visit_lengths(index: TextIndex) -> list[Amount]:
         if _PUNCTUALITY.search(before[-18:]) or _OF_TIME.match(after) \
                 or _LIST_BEFORE.search(before):  # the last of a list, read below
             continue
-        value = _minutes(hit.match.group("n"))
+        value = to_number(hit.match.group("n"))
         if value is not None:
             found.append(Amount(value, "minutes", _evidence(hit)))
     # "15, 30, 45 or 60 minutes": the shortest length on a list of visit lengths
@@ -274,8 +276,3 @@ def find_visit_lengths(index: TextIndex) -> list[Amount]:
     return sorted(found, key=lambda a: (a.evidence.block or 0, a.evidence.location.span or ()))
 
 
-def _minutes(text: str) -> float | None:
-    words = text.lower().replace("-", " ").split()
-    if words[0] == "forty" and words[-1] == "five":
-        return 45.0
-    return to_number(words[0])

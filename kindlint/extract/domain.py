@@ -19,6 +19,8 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
         r"Care Quality Commission", r"day (?:care|services?|opportunities)", r"respite",
         r"people who draw on care", r"visits? (?:to|in) (?:the person's|people's|their) homes?",
         r"care packages?", r"packages? of care", r"service users?",
+        # drug and alcohol recovery is commissioned as support, mostly by councils
+        r"substance (?:use|misuse)", r"drug and alcohol",
     ),
     "children": (
         r"children'?s (?:residential )?(?:homes?|social care|services)", r"looked[- ]after",
@@ -49,7 +51,6 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
     "health": (
         r"NHS", r"patients?", r"clinical", r"hospital", r"GP", r"primary care", r"mental health",
         r"Integrated Care Board", r"ICB", r"CCG", r"health visiting", r"public health",
-        r"substance (?:use|misuse)", r"drug and alcohol",
     ),
     "other": (
         r"facilities management", r"cleaning services?", r"catering", r"grounds maintenance",
@@ -57,8 +58,10 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
         r"construction", r"building fabric", r"asset management", r"hosting", r"cloud",
         r"data centre", r"consultan(?:cy|ts?)", r"maintenance", r"repairs?", r"highways?",
         r"road (?:salt|works|maintenance|surfacing)", r"the works", r"works contract",
-        r"supply of (?:goods|materials|equipment|vehicles|furniture|stationery)", r"vehicles?",
-        r"fleet", r"waste (?:collection|management|disposal)", r"stationery",
+        r"supply of (?:goods|materials|equipment|vehicles|furniture|stationery)",
+        r"fleet", r"waste (?:collection|management|disposal)", r"stationery", r"furniture",
+        r"office supplies", r"ICT",
+        r"IT (?:support|helpdesk|service desk) (?:contract|services?)",
     ),
 }
 

@@ -11,7 +11,12 @@ _LEGAL_MINIMUM = lazy(r"national minimum wage|national living wage|(?<!real )min
 _FAIR_FLOOR = lazy(r"real living wage|living wage foundation|foundation living wage|"
                          r"fair work first|minimum price for home ?care|accredited living wage|"
                          r"scottish living wage|london living wage", re.IGNORECASE)
-_SCOTTISH = lazy(r"\bScotland\b|\bScottish\b")
+_SCOTTISH = lazy(r"\bScotland\b|\bScottish\b|\b(?:Glasgow|Edinburgh|Aberdeen(?:shire)?|Dundee|"
+                 r"Highland|Fife|(?:North|South) Lanarkshire|(?:North|South|East) Ayrshire|"
+                 r"(?:East )?Renfrewshire|(?:East|West|Mid) Lothian|Midlothian|Perth and Kinross|"
+                 r"Stirling|Falkirk|Argyll and Bute|Moray|Inverclyde|(?:East|West) "
+                 r"Dunbartonshire|Clackmannanshire|Scottish Borders|Shetland|Orkney|Eilean Siar|"
+                 r"Angus|Dumfries and Galloway)(?: City)? Council\b")
 
 
 def check(ctx):

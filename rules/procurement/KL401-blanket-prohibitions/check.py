@@ -31,7 +31,7 @@ TIME_OBJECT = lazy(r"off[- ]duty|outside (?:of )?(?:their )?(?:working|work) hou
 CONTACT = lazy(r"contact|visit|meet|see\b|socialis|befriend|phone|call|text|messag|"
                r"spend time|friend", re.IGNORECASE)
 OBJECT = lazy(
-    r"(?:accept|receive|take|give|offer|exchange)\w*(?: or (?:give|receive|accept)\w*)?"
+    r"\b(?:accept|receiv|tak|giv|offer|exchang)\w*(?: or (?:giv|receiv|accept)\w*)?"
     r"(?: any)?(?: \w+){0,2} (?:gifts?|presents?|tips?|(?:a |any )?cups? of tea|tea or coffee|"
     r"hot drinks?|(?:any )?food(?: (?:or|and|&) drinks?)?|drinks?|refreshments?|hospitality|"
     r"lifts?)"
@@ -49,6 +49,11 @@ OBJECT = lazy(
     r"|(?:personal|own|private) mobile(?: numbers?)?|mobile numbers?"
     r"|social media|friend requests?"
     r"|(?:give|offer)\w* (?:a |any )?lifts?|in (?:their|a|your) (?:own )?cars?\b"
+    r"|in (?:their|a|your) (?:own |personal |private )?vehicles?\b"
+    r"|\bvisitors?\b(?=[^.;]{0,40}\b(?:rooms?|bedrooms?|flats?|homes?|after \d|evenings?|"
+    r"weekends?)\b)|visits? from (?:family|friends|relatives)"
+    r"|\bsit\w* (?:down )?with (?:the )?(?:patients|residents|people|children|young people|"
+    r"tenants|clients|the person)"
     r"|off[- ]duty|outside (?:of )?(?:their )?(?:working|work) hours|in their own time"
     r"|(?:birthday|christmas|greetings?|thank[- ]you) cards?|"
     r"attend\w* (?:[\w'’]+ ){0,6}?(?:funerals?|birthday(?: part(?:y|ies))?|"
@@ -91,11 +96,23 @@ NOT_RELATIONAL = lazy(
     r"to obtain or retain|\binduce|influence (?:the|any) (?:award|decision)|"
     r"public officials?|government (?:employees?|officials?)|bidders?|tenderers?|"
     r"evaluation panel|business with the (?:council|authority|county|city|state)|"
-    r"photograph|take (?:photos|pictures|images)|"
+    r"photograph|take (?:photos|pictures|images)|suppliers?|contractors?|"
+    r"(?:council|authority|county|city|state|government|agency) (?:officers?|officials?|"
+    r"employees?)|"
     r"anonymis|pseudonymis|data protection|GDPR|personal data|"
     r"\bpost(?:ing)? (?:any )?(?:photos?|photographs?|pictures?|images?|information|details|"
     r"comments?|content)|in (?:any |the )?(?:reports?|responses?|records?|forms?|surveys?|"
     r"publications?)\b", re.IGNORECASE)
+# Ending someone's service for wanting the same worker is a blanket rule against continuity.
+CONTINUITY = lazy(r"(?:demand|insist|ask|request)\w*(?: on| for| to (?:see|speak to|have))?"
+                  r"(?: (?:only|just))? (?:one |a |the same |certain |particular |specific |"
+                  r"named )(?:particular |specific |named )?(?:care |support )?(?:workers?|"
+                  r"carers?|staff|members of [^.;]{0,30}staff)", re.IGNORECASE)
+SANCTION = lazy(r"(?:withdr[ae]w|terminat|end|stop|suspend|ceas|discharg)\w* (?:the |their |"
+                r"our |this |its |a person's )?(?:professional )?(?:service|support|care|"
+                r"relationship|package)|(?:service|support|care|relationship|package) "
+                r"(?:will |may |shall |can |could )?(?:be )?(?:withdrawn|terminated|ended|stopped|"
+                r"suspended|ceased)", re.IGNORECASE)
 # Every marker contains one of these: a cheap test before the long pattern.
 MARKER_WORDS = ("not", "never", "n't", "prohibit", "forbid", "banned", "tolerance",
                 "exception", "no time", "circumstances", "no ", "decline", "refuse")
@@ -110,7 +127,7 @@ OBJECT_WORDS = ("gift", "present", " tip", " tea", "tea or", "cup", "coffee", "d
                 "speak to", "see only", "meal", "lunch", "dinner", "breakfast", "visitor",
                 "own famil", "own li", "own child", "own partner", "own personal", "own stor",
                 "own experience", "overnight", "sleepover", "eat", "as friend", "chat",
-                "continu", "tell")
+                "continu", "tell", "vehicle", "visit", "sit")
 
 
 def check(ctx):
@@ -126,8 +143,14 @@ def check(ctx):
         in_list = lead_in is not None and (block.kind in LISTED or _sub_label(block.label))
         if not in_list:
             lead_in = None
-        if block.index in candidates:
-            yield from _prohibitions(ctx, block, in_list)
+        found = list(_prohibitions(ctx, block, in_list)) if block.index in candidates else []
+        if not found and (wanted := CONTINUITY.search(block.text)) \
+                and SANCTION.search(block.text):
+            found.append(ctx.finding(
+                block, *wanted.span(),
+                message="Ending someone's support for asking for the same worker turns wanting "
+                        "continuity into misconduct"))
+        yield from found
         text = block.text.strip()
         if LEAD_IN.search(text) and MARKER.search(text) and not PROPORTIONATE.search(text):
             lead_in = block
@@ -156,8 +179,8 @@ def _object_after(sentence, marker):
     after = OBJECT.search(sentence, marker.end())
     if after is not None:
         return after
-    before = [m for m in OBJECT.finditer(sentence, 0, marker.start())]
-    return before[-1] if before and marker.start() - before[-1].end() < 40 else None
+    before = [m for m in OBJECT.finditer(sentence) if m.end() <= marker.start()]
+    return before[-1] if before and marker.start() - before[-1].end() < 60 else None
 
 
 def _sub_label(label):
