@@ -96,7 +96,7 @@ NOT_RELATIONAL = lazy(
     r"to obtain or retain|\binduce|influence (?:the|any) (?:award|decision)|"
     r"public officials?|government (?:employees?|officials?)|bidders?|tenderers?|"
     r"evaluation panel|business with the (?:council|authority|county|city|state)|"
-    r"photograph|take (?:photos|pictures|images)|suppliers?|contractors?|"
+    r"photograph|take (?:photos|pictures|images)|"
     r"(?:council|authority|county|city|state|government|agency) (?:officers?|officials?|"
     r"employees?)|"
     r"anonymis|pseudonymis|data protection|GDPR|personal data|"
@@ -104,7 +104,8 @@ NOT_RELATIONAL = lazy(
     r"comments?|content)|in (?:any |the )?(?:reports?|responses?|records?|forms?|surveys?|"
     r"publications?)\b", re.IGNORECASE)
 # Ending someone's service for wanting the same worker is a blanket rule against continuity.
-CONTINUITY = lazy(r"(?:demand|insist|ask|request)\w*(?: on| for| to (?:see|speak to|have))?"
+CONTINUITY = lazy(r"(?:demand|insist|ask|request)\w*(?: on| for| to (?:see|speak to|have)"
+                  r"(?: or (?:see|speak to|have))?)?"
                   r"(?: (?:only|just))? (?:one |a |the same |certain |particular |specific |"
                   r"named )(?:particular |specific |named )?(?:care |support )?(?:workers?|"
                   r"carers?|staff|members of [^.;]{0,30}staff)", re.IGNORECASE)
