@@ -12,11 +12,17 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
 
 class LazyPattern:
-    """Behaves like ``re.Pattern``; compiles itself (or first builds its source) when used."""
+    """Behaves like ``re.Pattern``; compiles itself (or first builds its source) when used.
 
-    __slots__ = ("_build", "_source", "flags")
+    The first use fills one slot per pattern method with the compiled pattern's bound
+    method, so later calls cost no more than calling ``re.Pattern`` directly.
+    """
+
+    __slots__ = ("_build", "_source", "flags", *_METHODS)
 
     def __init__(self, source: str | Callable[[], str], flags: int = 0) -> None:
         self._source = source if isinstance(source, str) else None
@@ -34,8 +40,20 @@ class LazyPattern:
     def compiled(self) -> re.Pattern[str]:
         return _compile(self.source, self.flags)
 
-    def __getattr__(self, name: str) -> Any:  # search, match, finditer, findall, sub…
-        return getattr(self.compiled, name)
+    @property
+    def folded(self) -> re.Pattern[str] | None:
+        """For a case-insensitive pattern, the same pattern for lower-cased text, without
+        ``re.IGNORECASE`` (which makes Python's engine two to three times slower); else None.
+        """
+        if not self.flags & re.IGNORECASE:
+            return None
+        return _fold(self.source, self.flags)
+
+    def __getattr__(self, name: str) -> Any:  # only until the slots are filled
+        compiled = self.compiled
+        for method in _METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
 
     def __getstate__(self) -> tuple:
         return (self._build, self._source, self.flags)
@@ -52,3 +70,17 @@ def lazy(source: str, flags: int = 0) -> LazyPattern:
 @cache
 def _compile(source: str, flags: int) -> re.Pattern[str]:
     return re.compile(source, flags)
+
+
+# An escape (kept as it is: "\\S" is not "\\s"), a group name, or a run of other characters.
+_FOLD_PARTS = re.compile(r"\\.|\(\?P[<=][^>)]*[>)]|[^\\(]+|\(")
+
+
+@cache
+def _fold(source: str, flags: int) -> re.Pattern[str] | None:
+    folded = "".join(part if part.startswith(("\\", "(?P")) else part.lower()
+                     for part in _FOLD_PARTS.findall(source))
+    try:
+        return re.compile(folded, flags & ~re.IGNORECASE)
+    except re.error:
+        return None

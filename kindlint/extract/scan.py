@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from kindlint.lazy_regex import LazyPattern
 from kindlint.model.document import Block
 
 SEPARATOR = "\n\x00\n"
@@ -20,6 +21,7 @@ SEPARATOR = "\n\x00\n"
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _SPACES = str.maketrans("\n\t\r\f\v", "     ")
+_UNSEEN = object()
 
 
 class Hit(NamedTuple):
@@ -44,15 +46,27 @@ class TextIndex:
             position += len(block.text) + len(SEPARATOR)
         self.text = SEPARATOR.join(b.text.translate(_SPACES) for b in self.blocks)
         self._lowered_text: str | None = None
+        self._lowered_exactly = True
         self._texts: list[str] | None = None
+        self._keyword_blocks: dict[str, tuple[int, ...] | None] = {}
+        self._lowered: list[str] | None = None
 
-    def hits(self, pattern: re.Pattern[str],
+    def hits(self, pattern: re.Pattern[str] | LazyPattern,
              keywords: tuple[str, ...] | None = None) -> Iterator[Hit]:
         """Every match of ``pattern``, in document order, within a single block.
 
         ``keywords`` (lower case) are words every match contains; only blocks holding one of
         them are searched, which is much faster than running a long pattern over everything.
+        A case-insensitive lazy pattern scans the lower-cased text case-sensitively (much
+        faster) and is matched again where it hits, so groups keep the document's case.
         """
+        folded = getattr(pattern, "folded", None)
+        if folded is not None and self.lowered_exactly:
+            return self._folded_hits(pattern, folded, keywords)
+        return self._hits(pattern, keywords)
+
+    def _hits(self, pattern: re.Pattern[str] | LazyPattern,
+              keywords: tuple[str, ...] | None) -> Iterator[Hit]:
         finditer = pattern.finditer
         if keywords is not None:
             texts, blocks = self.texts, self.blocks
@@ -68,26 +82,61 @@ class TextIndex:
             if end <= len(block.text):
                 yield Hit(block, start, end, m)
 
+    def _folded_hits(self, pattern: LazyPattern, folded: re.Pattern[str],
+                     keywords: tuple[str, ...] | None) -> Iterator[Hit]:
+        match = pattern.match
+        texts, lowered, blocks = self.texts, self.lowered, self.blocks
+        positions = range(len(blocks)) if keywords is None else self._positions_with(keywords)
+        for i in positions:
+            text, block = texts[i], blocks[i]
+            found = []
+            for m in folded.finditer(lowered[i]):
+                real = match(text, m.start())
+                if real is None or real.end() != m.end():  # the two ways disagree: be exact
+                    found = [Hit(block, m.start(), m.end(), m) for m in pattern.finditer(text)]
+                    break
+                found.append(Hit(block, m.start(), m.end(), real))
+            yield from found
+
     def blocks_with(self, keywords: tuple[str, ...]) -> list[Block]:
         """Blocks whose lower-cased text contains at least one of ``keywords``."""
         return [self.blocks[i] for i in self._positions_with(keywords)]
 
     def _positions_with(self, keywords: tuple[str, ...]) -> Iterable[int]:
-        text = self.lowered_text
+        everywhere = range(len(self.blocks))
         found: set[int] = set()
-        starts = self.starts
-        enough = max(len(self.blocks) // 2, 8)
         for keyword in keywords:
-            position = text.find(keyword)
-            while position != -1:
-                i = bisect.bisect_right(starts, position) - 1
-                found.add(i)
-                if len(found) > enough:
-                    return range(len(self.blocks))  # nearly everywhere: filtering costs more
-                # jump to the next block: one hit is enough for this one
-                position = text.find(keyword, starts[i + 1] if i + 1 < len(starts) else
-                                     len(text))
+            blocks = self._keyword_blocks.get(keyword, _UNSEEN)
+            if blocks is _UNSEEN:
+                blocks = self._keyword_blocks[keyword] = self._blocks_holding(keyword)
+            if blocks is None:
+                return everywhere
+            found.update(blocks)
+            if len(found) > self._enough:
+                return everywhere  # nearly everywhere: filtering costs more than it saves
         return sorted(found)
+
+    def _blocks_holding(self, keyword: str) -> tuple[int, ...] | None:
+        """The blocks whose text contains ``keyword``; None when that is most of them.
+
+        Several extractors and rules ask about the same words, so answers are kept.
+        """
+        text = self.lowered_text
+        starts = self.starts
+        found = []
+        position = text.find(keyword)
+        while position != -1:
+            i = bisect.bisect_right(starts, position) - 1
+            found.append(i)
+            if len(found) > self._enough:
+                return None
+            # jump to the next block: one hit is enough for this one
+            position = text.find(keyword, starts[i + 1] if i + 1 < len(starts) else len(text))
+        return tuple(found)
+
+    @property
+    def _enough(self) -> int:
+        return max(len(self.blocks) // 2, 8)
 
     def head(self, blocks: int) -> TextIndex:
         """An index of the first ``blocks`` blocks (enough to tell what a document is); it
@@ -100,7 +149,10 @@ class TextIndex:
         end = self.starts[blocks] - len(SEPARATOR)
         head.text = self.text[:end]
         head._lowered_text = self.lowered_text[:end]
+        head._lowered_exactly = self._lowered_exactly
         head._texts = None
+        head._keyword_blocks = {}
+        head._lowered = None
         return head
 
     @property
@@ -116,7 +168,8 @@ class TextIndex:
     def lowered_text(self) -> str:
         if self._lowered_text is None:
             lowered = self.text.lower()
-            if len(lowered) != len(self.text):  # "İ" lowers to two characters: keep offsets
+            self._lowered_exactly = len(lowered) == len(self.text)
+            if not self._lowered_exactly:  # "İ" lowers to two characters: keep offsets
                 lowered = self.text.translate(_ASCII_LOWER)
             self._lowered_text = lowered
         return self._lowered_text
@@ -139,11 +192,18 @@ class TextIndex:
         return self.blocks[i], position - self.starts[i]
 
     @property
+    def lowered_exactly(self) -> bool:
+        """True when ``lowered_text`` is ``str.lower`` of the text, not only A-Z lowered."""
+        return len(self.lowered_text) == len(self.text) and self._lowered_exactly
+
+    @property
     def lowered(self) -> list[str]:
-        """Each block's text in lower case."""
-        text = self.lowered_text
-        return [text[start:start + len(block.text)]
-                for block, start in zip(self.blocks, self.starts, strict=True)]
+        """Each block's text in lower case (as searched)."""
+        if self._lowered is None:
+            text = self.lowered_text
+            self._lowered = [text[start:start + len(block.text)]
+                             for block, start in zip(self.blocks, self.starts, strict=True)]
+        return self._lowered
 
 
 

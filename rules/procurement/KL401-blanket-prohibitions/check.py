@@ -117,7 +117,6 @@ SANCTION = lazy(r"(?:withdr[ae]w|terminat|end|stop|suspend|ceas|discharg)\w* (?:
 # Every marker contains one of these: a cheap test before the long pattern.
 MARKER_WORDS = ("not", "never", "n't", "prohibit", "forbid", "banned", "tolerance",
                 "exception", "no time", "circumstances", "no ", "decline", "refuse")
-LEAD_IN = lazy(r":\s*$")
 LISTED = (BlockKind.LIST_ITEM,)
 # Every relational object contains one of these (lower case): blocks without any are skipped.
 OBJECT_WORDS = ("gift", "present", " tip", " tea", "tea or", "cup", "coffee", "drink", "food",
@@ -155,7 +154,7 @@ def check(ctx):
                         "continuity into misconduct"))
         yield from found
         text = block.text.strip()
-        if LEAD_IN.search(text) and MARKER.search(text) and not PROPORTIONATE.search(text):
+        if text.endswith(":") and MARKER.search(text) and not PROPORTIONATE.search(text):
             lead_in = block
 
 
@@ -164,6 +163,8 @@ def _prohibitions(ctx, block, in_list):
     for start, end in block.sentences or ((0, len(block.text)),):
         sentence = block.text[start:end]
         lowered = sentence.lower()
+        if not any(w in lowered for w in OBJECT_WORDS):
+            continue
         marker = MARKER.search(sentence) if any(w in lowered for w in MARKER_WORDS) else None
         if not marker and not in_list:
             continue
