@@ -2,7 +2,9 @@
 
 Real documents write weightings in many forms: "Price 60% / Quality 40%", "cost/quality
 weighting of 70.30", "60:40 price:quality", "Quality 70 Price 30", "(40 points)", "[ 30 ]",
-and price-only awards as "lowest price" or "lowest 'Total Charges'".
+"Cost Proposal – 60 points", "price, which shall be weighted at 70 percent", and price-only
+awards as "lowest price", "lowest 'Total Charges'" or "price as the sole award criterion". A
+weighting the text turns down ("decided not to use 60:40 … and adopted 30:70") is not read.
 """
 
 from __future__ import annotations
@@ -19,19 +21,24 @@ from kindlint.model.facts import AwardBasis, AwardCriterion, Evidence, Weighting
 NAME = (r"price|cost|quality|social value|technical(?: merit| approach| quality)?|"
         r"commercial|financial|non-price")
 _FILLER_WORDS = (r"criteri(?:on|a)|weighting|weighted|weight|score[ds]?|is|are|will|shall|be|"
-                 r"then|carr(?:y|ies)|worth|accounts? for|at|of|for|a|an|the|total|overall|"
-                 r"questions?|elements?|sections?|components?|submissions?|envelopes?|"
-                 r"proposals?|evaluation")
-_FILLER = rf"(?:\s*(?:(?:{_FILLER_WORDS})\b|[=:\-–—(]))"
+                 r"then|carr(?:y|ies|ying)|worth|account(?:s|ing)? for|at|of|for|a|an|the|"
+                 r"total|overall|questions?|elements?|sections?|components?|submissions?|"
+                 r"envelopes?|proposals?|evaluation|which|that")
+# Between a criterion and its weight: filler words, a bracket ("Social value questions
+# (Section E) carry 2.5%") or the comma of a relative clause ("price, which shall be weighted
+# at 70 percent").
+_FILLER = (rf"(?:\s*(?:(?:{_FILLER_WORDS})\b|[=:\-–—]|\([^()]{{1,40}}\)|\(|"
+           r",(?=\s*(?:which|that|weighted|worth|carrying|accounting|scored)\b)))")
 PERCENT = r"(?:\s*%|\s+per\s?cent\b|\s+percent\b)"
 # "worth 60 points out of a possible 100": points out of a hundred are percentages
 POINTS_OF_100 = (r"\s*points?(?=\s+(?:out\s+)?of\s+(?:a\s+(?:possible|maximum|total)\s+"
                  r"(?:of\s+)?)?100\b)")
+_POINTS = r"\s*(?P<pts>points?|marks?|pts)\b"  # weights only when they add up to 100
 _WEIGHT_AFTER = lazy(
-    rf"\b(?P<name>{NAME})\b(?:\s*\([^()]{{1,40}}\))?{_FILLER}{{0,6}}\s*"
-    rf"(?P<w>{PERCENT_VALUE})(?:{PERCENT}|{POINTS_OF_100})", re.IGNORECASE)
+    rf"\b(?P<name>{NAME})\b{_FILLER}{{0,6}}\s*"
+    rf"(?P<w>{PERCENT_VALUE})(?:{PERCENT}|{POINTS_OF_100}|{_POINTS})", re.IGNORECASE)
 _WEIGHT_BEFORE = lazy(
-    rf"(?P<w>{PERCENT_VALUE}){PERCENT}\s*(?:weighting\s*)?(?:for|on|to|of)?\s*"
+    rf"(?P<w>{PERCENT_VALUE})(?:{PERCENT}|{_POINTS})\s*(?:weighting\s*)?(?:for|on|to|of)?\s*"
     rf"(?:the\s+)?\b(?P<name>{NAME})\b", re.IGNORECASE)
 _RATIO_NAMES_FIRST = lazy(
     rf"\b(?P<a>{NAME})\s*[:/]\s*(?P<b>{NAME})\b\s*(?:ratio|split|weighting|weight|balance)?"
@@ -40,9 +47,31 @@ _RATIO_NAMES_FIRST = lazy(
 _RATIO_NUMBERS_FIRST = lazy(
     rf"(?P<x>\d{{1,3}})\s*%?\s*[:/]\s*(?P<y>\d{{1,3}})\s*%?\s*(?:split\s*)?(?:between\s*)?"
     rf"\b(?P<a>{NAME})\s*(?:[:/]|and)\s*(?P<b>{NAME})\b", re.IGNORECASE)
-_PAIRS = lazy(
-    rf"\b(?P<n1>{NAME})\s+(?P<w1>\d{{1,3}})\b(?!\s*%)\s*[,;/]?\s*(?:and\s+)?"
-    rf"\b(?P<n2>{NAME})\s+(?P<w2>\d{{1,3}})\b(?!\s*%)", re.IGNORECASE)
+# A bare ratio after a rejected one: "decided not to use 60:40 … and adopted 30:70 instead".
+_BARE_RATIO = lazy(r"(?<![\d.:/])(?P<x>\d{1,3})\s*%?\s*[:/]\s*(?P<y>\d{1,3})\b(?![.:/]\d)")
+# Criteria with bare numbers: "Quality 70 Price 30", "Financial 60, Technical 35, Social
+# Value 5" (weights only when they add up to 100).
+_ITEM = (rf"\b(?:{NAME})\b\s*[:\-–]?\s*\d{{1,3}}(?:\.\d+)?\b(?![.,]\d|\s*%)"
+         r"(?:\s*(?:points?|marks?|pts)\b)?")
+_NUMBER_LIST = lazy(rf"{_ITEM}(?:\s*[,;/]?\s*(?:and\s+)?{_ITEM})+", re.IGNORECASE)
+_LIST_ITEM = lazy(rf"\b(?P<name>{NAME})\b\s*[:\-–]?\s*(?P<w>\d{{1,3}}(?:\.\d+)?)",
+                  re.IGNORECASE)
+# A weighting the text turns down or leaves behind: "decided not to use a ratio of 60:40",
+# "rather than 70% price", "changed from 70:30 to 40:60", "Previously, price carried 70%".
+_REJECTED_BEFORE = lazy(
+    r"(?:\b(?:not (?:to )?(?:use|apply|adopt)|decided against|(?:rather|other) than|instead of|"
+    r"in place of|previous(?:ly)?|formerly|former|moved away from|moving away from|"
+    r"(?:mov|chang|switch|shift|reduc|increas|rais|lower)(?:e|es|ed|ing)? from|"
+    r"replac(?:e|es|ed|ing)|no longer|abandon(?:ed|ing)?|dropp(?:ed|ing))\b"
+    r"(?:(?!\b(?:to|but|now)\b)[^,;.()]){0,60}"
+    r"|\bfrom\s+(?:(?:a|an|the|its|their|current|existing)\s+)*"
+    r"|^\s*(?:previously|formerly|historically|in the past|until now)\b"
+    r"(?:(?!\b(?:but|now)\b)[^;])*)$", re.IGNORECASE)
+_REJECTED_AFTER = lazy(
+    r"^(?:\s*[\w-]+){0,3}?\s*(?:(?:used|applied|adopted)\s+)?(?:previously|formerly|"
+    r"in (?:the )?past|(?:has|have|had) been (?:replaced|dropped|abandoned|rejected)|"
+    r"(?:was|were) (?:replaced|dropped|abandoned|rejected)|(?:is|are|will) no longer)\b",
+    re.IGNORECASE)
 _POINTS_LINE = lazy(
     r"^\s*(?P<label>(?:\d{1,2}|[a-z])[.)]\s+)?(?P<name>\S.{2,300}?)\s*"
     r"(?:[\[(]\s*(?P<w>\d{1,3})\s*(?:points?|marks?|pts|%)?\s*[\])]|"
@@ -52,14 +81,23 @@ _EVALUATION = lazy(r"weight|evaluat|award|scor|criteri|tender|bid|assess|ratio|s
                          r"points|marks|quotation|proposal|offer", re.IGNORECASE)
 _LOWEST = lazy(
     r"\b(?:lowest|cheapest)[\s-]+(?:(?:overall|total|compliant|evaluated|acceptable|submitted)"
-    r"\s+)?(?:price[ds]?|cost|tender(?:ed)? (?:price|sum)|bid|quot(?:e|ation)|hourly rate|"
-    r"rates?|['‘’\"]?total charges?['‘’\"]?)"
+    r"\s+){0,2}(?:price[ds]?|cost|tender(?:ed)? (?:price|sum)|bid|quot(?:e|ation)|"
+    r"(?:(?:hourly|weekly|daily|unit|annual)\s+(?:rates?|fees?)|rates?)"
+    r"(?!\s+(?:bands?|levels?|tiers?|brackets?|categor))|"
+    r"['‘’\"]?total charges?['‘’\"]?)"
     r"|\b(?:price|cost)[- ]only\b|\b100\s*%\s*(?:price|cost)\b"
     r"|\bsolely on (?:the basis of )?(?:the )?(?:lowest )?(?:[\w-]+ ){0,3}?"
     r"(?:price|cost|rate|fee)s?\b|\bon (?:the basis of )?(?:price|cost) alone\b"
+    r"|\b(?:price|cost)\s+(?:(?:is|will|shall|be|being|used|as)\s+){0,4}(?:the\s+)?"
+    r"(?:sole|only|single)\s+(?:award\s+|evaluation\s+)?criterion\b"
+    r"|\b(?:sole|only|single)\s+(?:award\s+|evaluation\s+)?criterion\s+(?:for\s+award\s+)?"
+    r"(?:is|will be|shall be)\s+(?:the\s+)?(?:lowest\s+)?(?:price|cost)\b"
     r"|\bLPTA\b|\blowest[- ]price(?:d)?,? technically acceptable"
     r"|\blowest (?:responsive(?: and|,) responsible|responsible(?: and|,) responsive) "
     r"(?:bidders?|offerors?|tenderers?|quotes?|proposals?)", re.IGNORECASE)
+# "Where two bids score the same, the lowest priced wins" breaks a tie between scored bids.
+_TIE_BREAK = lazy(r"\btie[ds]?\b|\btie-break|(?:same|equal|identical) (?:total |overall )?"
+                  r"(?:scores?|marks?)|scor(?:e|ed|ing) (?:equally|the same)", re.IGNORECASE)
 # Words of a price-scoring formula ("the lowest price receives the maximum score"): how the
 # price part is scored, not an award on price alone.
 _SCORING = lazy(r"\bscor|\bmarks?\b|\bpoints?\b|formula|evaluated against|compared (?:to|with)|"
@@ -69,11 +107,15 @@ _NEGATION = lazy(r"\b(?:not|no|never|rather than|instead of|other than|beyond|"
                  r"not necessarily|not just|not only|not solely|nor|than)\b[^.;]{0,60}$",
                  re.IGNORECASE)
 # "the lowest price is not the only consideration"
-_NEGATED_AFTER = lazy(r"\s*(?:alone\s+)?(?:is|will be|shall be|are|was)\s+(?:not|never)\b",
-                      re.IGNORECASE)
+_NEGATED_AFTER = lazy(r"\s*(?:alone\s+)?(?:is|are|was|will|shall|may|need)(?:\s+be)?\s+"
+                      r"(?:not|never)\b", re.IGNORECASE)
+# "the lowest weekly fee paid in 2024 was £850" reports a figure, it does not decide an award.
+_FIGURE_AFTER = lazy(r"(?:\s+[\w-]+){0,6}?\s+(?:was|were|is|are|of|at|stood at)\s+[£$€]\s*\d",
+                     re.IGNORECASE)
 # A sentence that describes a bad practice is not this document's award basis.
 _DESCRIBING = lazy(r"\b(?:often|tend(?:s|ed)? to|default to|avoid|risk|problem|"
-                         r"should not|must not|can lead|criticis|warn)\w*", re.IGNORECASE)
+                         r"should not|must not|may not|cannot|can lead|criticis|warn|"
+                         r"prohibit|forbid)\w*", re.IGNORECASE)
 _QUALITY_LED = lazy(
     r"most (?:economically )?advantageous|best price[- ]quality ratio|"
     r"(?:technical|non-price|quality)[^.;]{0,80}(?:significantly |considerably )?more important "
@@ -82,7 +124,8 @@ _QUALITY_LED = lazy(
 # Words every match contains, so only blocks holding one are searched.
 _NAME_KEYWORDS = ("price", "cost", "quality", "social value", "technical", "commercial",
                   "financial")
-_LOWEST_KEYWORDS = ("lowest", "cheapest", "only", "100", "solely", "lpta", "alone")
+_LOWEST_KEYWORDS = ("lowest", "cheapest", "only", "100", "solely", "lpta", "alone", "sole",
+                    "single")
 _QUALITY_KEYWORDS = ("advantageous", "quality ratio", "more important", "greater weight",
                      "not solely", "not only", "not just")
 _PASS_FAIL = lazy(r"pass\s*/\s*fail|pass or fail", re.IGNORECASE)
@@ -125,9 +168,18 @@ def find_award(document: Document, index: TextIndex | None = None) -> AwardBasis
     lowest = next((ev for hit in index.hits(_LOWEST, _LOWEST_KEYWORDS)
                    if (ev := _lowest_price(hit))), None)
     quality_led = next((Evidence(h.match.group(0), h.block.locate(h.start, h.end), h.block.index)
-                        for h in index.hits(_QUALITY_LED, _QUALITY_KEYWORDS)), None)
+                        for h in index.hits(_QUALITY_LED, _QUALITY_KEYWORDS)
+                        if not _same_sentence(h, lowest)), None)
     return AwardBasis(tuple(WeightingScheme(tuple(_nest(s))) for s in schemes), lowest,
                       quality_led)
+
+
+def _same_sentence(hit: Hit, evidence: Evidence | None) -> bool:
+    """A "most economically advantageous tender" that uses "price as the sole award
+    criterion" in the same sentence is a price-only award, not a quality-led one."""
+    if evidence is None or evidence.block != hit.block.index or not evidence.location.span:
+        return False
+    return hit.block.sentence_at(hit.start) == hit.block.sentence_at(evidence.location.span[0])
 
 
 def _lowest_price(hit: Hit) -> Evidence | None:
@@ -135,8 +187,9 @@ def _lowest_price(hit: Hit) -> Evidence | None:
     before = block.text[max(0, hit.start - 80):hit.start]
     start, end = block.sentence_at(hit.start)
     sentence = block.text[start:end]
-    if _NEGATION.search(before) or _DESCRIBING.search(sentence) \
-            or _NEGATED_AFTER.match(block.text, hit.end):
+    if _NEGATION.search(before) or _DESCRIBING.search(sentence) or _TIE_BREAK.search(sentence) \
+            or _NEGATED_AFTER.match(block.text, hit.end) \
+            or _FIGURE_AFTER.match(block.text, hit.end):
         return None
     if _SCORING.search(sentence) and not _AWARDING.search(sentence):
         return None
@@ -184,50 +237,95 @@ def _signature(criteria: list[AwardCriterion]) -> frozenset[tuple[str, float | N
 
 def prose_criteria(index: TextIndex, skip: set[int]) -> Iterator[list[AwardCriterion]]:
     """Weights written in sentences, one set per block; needs an evaluation cue or both price
-    and quality in the same block."""
+    and quality in the same block. A weighting the text turns down is left out."""
     by_block: dict[int, list[tuple[str, Hit]]] = {}
     for form, pattern in (("ratio", _RATIO_NAMES_FIRST), ("ratio", _RATIO_NUMBERS_FIRST),
-                          ("pairs", _PAIRS), ("weight", _WEIGHT_AFTER),
+                          ("list", _NUMBER_LIST), ("weight", _WEIGHT_AFTER),
                           ("weight", _WEIGHT_BEFORE)):
-        keywords = ("%", "per cent", "percent", "points") if form == "weight" \
-            else _NAME_KEYWORDS
+        keywords = ("%", "per cent", "percent", "points", "marks", "pts") \
+            if form == "weight" else _NAME_KEYWORDS
         for hit in index.hits(pattern, keywords):
             if hit.block.index not in skip:
                 by_block.setdefault(hit.block.index, []).append((form, hit))
     for _, hits in sorted(by_block.items()):
         block = hits[0][1].block
         found: dict[str, AwardCriterion] = {}
+        points: dict[str, AwardCriterion] = {}  # weights in points: kept if they make 100
         for form, hit in hits:
             m, span = hit.match, (hit.start, hit.end)
-            if form == "ratio":
-                _ratio(block, m, span, found)
-            elif form == "pairs":
-                if int(m.group("w1")) + int(m.group("w2")) == 100:
-                    for n, w in (("n1", "w1"), ("n2", "w2")):
-                        _add(found, block, m.group(n), float(m.group(w)), span)
+            numbers_at = hit.start + m.start("x") - m.start() if form == "ratio" else hit.start
+            if _rejected(block, numbers_at, hit.end):
+                if form == "ratio":
+                    _adopted_ratio(block, m, span, found)
+            elif form == "ratio":
+                _ratio(block, *m.group("a", "b", "x", "y"), span, found)
+            elif form == "list":
+                items = [(i.group("name"), float(i.group("w")))
+                         for i in _LIST_ITEM.finditer(block.text, hit.start, hit.end)]
+                if abs(sum(w for _, w in items) - 100) < 0.5:
+                    _add_set(found, block, items, span)
             elif (weight := to_number(m.group("w"))) is not None:
-                _add(found, block, m.group("name"), weight, span)
+                _add(points if m.group("pts") else found, block, m.group("name"), weight, span)
+        if len(points) > 1 and abs(sum(c.weight or 0 for c in points.values()) - 100) < 0.5:
+            found = {**points, **found}
         kinds = {c.kind for c in found.values()}
         if found and (_EVALUATION.search(block.text) or {"price", "quality"} <= kinds):
             yield list(found.values())
 
 
-def _ratio(block: Block, m: re.Match[str], span: tuple[int, int],
+def _rejected(block: Block, start: int, end: int) -> bool:
+    """Does the sentence turn down, or leave behind, the weighting at ``text[start:end]``?"""
+    s_start, s_end = block.sentence_at(start)
+    return bool(_REJECTED_BEFORE.search(block.text[s_start:start])
+                or _REJECTED_AFTER.match(block.text[end:s_end]))
+
+
+def _ratio(block: Block, a: str, b: str, x: str, y: str, span: tuple[int, int],
            found: dict[str, AwardCriterion]) -> None:
-    x, y = to_number(m.group("x")) or 0, to_number(m.group("y")) or 0
-    if x + y != 100:
+    x_weight, y_weight = to_number(x) or 0, to_number(y) or 0
+    if x_weight + y_weight == 100:
+        _add_set(found, block, [(a, x_weight), (b, y_weight)], span)
+
+
+def _adopted_ratio(block: Block, rejected: re.Match[str], span: tuple[int, int],
+                   found: dict[str, AwardCriterion]) -> None:
+    """The bare ratio the text adopts after one it rejects ("not 60:40 but 30:70", "from
+    70:30 to 40:60") takes the rejected ratio's criteria."""
+    after = span[1]
+    for m in _BARE_RATIO.finditer(block.text, after):
+        _, s_end = block.sentence_at(m.start())
+        if _REJECTED_BEFORE.search(block.text[after:m.start()]) \
+                or _REJECTED_AFTER.match(block.text[m.end():s_end]):
+            after = m.end()
+            continue
+        if int(m.group("x")) + int(m.group("y")) == 100:
+            _ratio(block, *rejected.group("a", "b"), *m.group("x", "y"), m.span(), found)
+            return
+
+
+def _add_set(found: dict[str, AwardCriterion], block: Block, items: list[tuple[str, float]],
+             span: tuple[int, int]) -> None:
+    """Criteria weighted together (a ratio, a list): all of them, or none if one of their
+    kinds is already weighted in this block."""
+    if any(criterion_kind(name) in found for name, _ in items):
         return
-    _add(found, block, m.group("a"), x, span)
-    _add(found, block, m.group("b"), y, span)
+    added: dict[str, AwardCriterion] = {}
+    for name, weight in items:
+        key = criterion_kind(name)
+        if key in added:
+            key = f"{key} {len(added)}"  # two criteria of one kind: "Quality 40, Technical 30"
+        _add(added, block, name, weight, span, key)
+    found.update(added)
 
 
 def _add(found: dict[str, AwardCriterion], block: Block, name: str, weight: float,
-         span: tuple[int, int]) -> None:
+         span: tuple[int, int], key: str | None = None) -> None:
     kind = criterion_kind(name)
-    if kind in found or weight > 100:
+    key = key or kind
+    if key in found or weight > 100:
         return
-    found[kind] = AwardCriterion(name.strip().capitalize(), kind, weight,
-                                 block.text[span[0]:span[1]], block.locate(*span), block.index)
+    found[key] = AwardCriterion(name.strip().capitalize(), kind, weight,
+                                block.text[span[0]:span[1]], block.locate(*span), block.index)
 
 
 def points_criteria(blocks: list[Block]) -> list[AwardCriterion]:
@@ -244,9 +342,9 @@ def points_criteria(blocks: list[Block]) -> list[AwardCriterion]:
     numbered = any((m.group("label") or "")[:1].isdigit() for _, _, m in lines)
     for block, offset, m in lines:
         weight = float(m.group("w") or m.group("w2"))
-        if weight > 100:
-            continue
         name = m.group("name").strip().rstrip(":")
+        if weight > 100 or _TOTAL.match(name):  # "Total – 100 points" is not a criterion
+            continue
         label = (m.group("label") or "").strip()
         span = (offset + m.start("name"), offset + m.end())
         criterion = AwardCriterion(name, criterion_kind(name), weight, m.group(0).strip(),

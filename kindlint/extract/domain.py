@@ -62,6 +62,15 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
         r"fleet", r"waste (?:collection|management|disposal)", r"stationery", r"furniture",
         r"office supplies", r"ICT",
         r"IT (?:support|helpdesk|service desk) (?:contract|services?)",
+        # what is bought, named as goods or works
+        r"supply (?:and (?:delivery|installation) )?of", r"goods", r"products",
+        r"(?:rock |road )?salt", r"gritting", r"asphalt", r"resurfacing", r"street ?lighting",
+        r"lighting", r"refurbishment", r"installation", r"uniforms", r"printing", r"paint",
+        r"(?:capital|building|civil|construction|highway) works", r"civil engineering",
+        r"design and build", r"demolition", r"(?:office|window|school) cleaning",
+        r"cleaning (?:of|contract)", r"managed (?:IT )?service", r"hardware", r"laptops",
+        r"telephony", r"licen[cs]es", r"hire of", r"leisure centre", r"vehicles?",
+        r"interpret(?:ing|ers?)", r"translation",
     ),
 }
 
@@ -116,7 +125,9 @@ def classify_domains(text: str | TextIndex, *, min_share: float = 0.2) -> Domain
     if not counts:
         return DomainEvidence((), ())
     top = max(counts.values())
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    # On a tie the goods or works being bought outrank the people they are for ("the supply
+    # of uniforms for children in care" is a supply contract).
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] != "other", kv[0]))
     threshold = max(2, int(top * min_share)) if top >= 4 else 1
     chosen = tuple(d for d, n in ranked if n >= threshold)
     return DomainEvidence(chosen, tuple(ranked))

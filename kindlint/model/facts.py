@@ -204,11 +204,16 @@ class Facts:
 
     @property
     def relational(self) -> bool:
-        """A service about people and relationships: its main domain is relational, or no
-        domain could be told (a single sentence, a short extract)."""
+        """A service about people and relationships: its main domain is relational (or health
+        with a relational domain beside it, as in mental health supported accommodation), or
+        no domain could be told (a single sentence, a short extract)."""
         from kindlint.extract.domain import RELATIONAL_DOMAINS
 
-        return not self.domains or self.domains[0] in RELATIONAL_DOMAINS
+        if not self.domains:
+            return True
+        main = self.domains[0]
+        return main in RELATIONAL_DOMAINS or (
+            main == "health" and any(d in RELATIONAL_DOMAINS for d in self.domains))
 
     @property
     def for_people(self) -> bool:

@@ -6,6 +6,10 @@ usually lives, most likely first, to anchor the finding), ``looked-for`` and ``w
 words for the message). They only run on tenders, specifications, contracts and KPI schedules
 whose main service domain is relational and that are long enough to judge (option
 ``min-words``). ``unless-kpis = true`` leaves documents with KPIs to the rules that judge them.
+
+``refusals`` (regular expressions) are statements that rule the thing out ("no variations will
+be permitted"); each is reported where it stands, with ``refusal-message``, in any document
+about people, however short, unless the sentence keeps a way open ("unless agreed").
 """
 
 from __future__ import annotations
@@ -40,6 +44,12 @@ class AbsenceCheck:
         self.where = str(spec["where"])
         self.kinds = tuple(spec.get("kinds", DEFAULT_KINDS))
         self.unless_kpis = bool(spec.get("unless-kpis", False))
+        refusals = list(spec.get("refusals", ()))
+        self.refusals = LazyPattern("|".join(refusals), re.IGNORECASE) if refusals else None
+        self.refusal_words = tuple(spec.get("refusal-words", ()))
+        self.refusal_message = str(spec.get("refusal-message", "")) or None
+        if self.refusals is not None and not (self.refusal_words and self.refusal_message):
+            raise ValueError("refusals need refusal-words and a refusal-message")
 
     def applies(self, ctx: RuleContext) -> bool:
         """Commissioning documents whose main service domain is relational, long enough."""
@@ -61,7 +71,9 @@ class AbsenceCheck:
         return False
 
     def __call__(self, ctx: RuleContext) -> Iterable[Finding]:
-        if not self.applies(ctx) or self.present(ctx.run.index):
+        refused = list(self._refusals(ctx))
+        yield from refused
+        if refused or not self.applies(ctx) or self.present(ctx.run.index):
             return
         anchor = self._anchor(ctx.document.blocks)
         kind = KIND_NAMES.get(ctx.facts.document_kind or "", "document")
@@ -69,6 +81,17 @@ class AbsenceCheck:
         yield ctx.finding(anchor, start, len(anchor.text) if anchor else None,
                           looked_for=self.looked_for, where=self.where, kind=kind,
                           subject=SUBJECT_DOCUMENT)
+
+    def _refusals(self, ctx: RuleContext) -> Iterable[Finding]:
+        if self.refusals is None or not ctx.facts.relational:
+            return
+        for block in ctx.run.index.blocks_with(self.refusal_words):
+            for start, end in block.sentences:
+                sentence = block.text[start:end]
+                m = self.refusals.search(sentence)
+                if m and not _LEAVES_A_WAY.search(sentence):
+                    yield ctx.finding(block, start + m.start(), start + m.end(),
+                                      message=self.refusal_message)
 
     def _anchor(self, blocks: tuple[Block, ...]) -> Block | None:
         headings = [b for b in blocks if b.kind is BlockKind.HEADING]
@@ -78,6 +101,13 @@ class AbsenceCheck:
                     return block
         body = [b for b in blocks if b.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
         return headings[0] if headings else (body[0] if body else None)
+
+
+# "No variation is valid unless agreed in writing" is a variation clause, not a refusal.
+_LEAVES_A_WAY = re.compile(r"\bunless\b|\bexcept\b|other than|save (?:as|where)|in writing|"
+                           r"(?:by|with|without) (?:the )?(?:prior )?(?:written )?(?:mutual )?"
+                           r"(?:agreement|consent)|agreed (?:by|between)|signed by|"
+                           r"\bprices?\b|\brates?\b|\bfees?\b|\bcharges\b", re.IGNORECASE)
 
 
 def _compile(phrases: Iterable[str]) -> LazyPattern | None:

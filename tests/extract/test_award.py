@@ -97,3 +97,102 @@ def test_quality_led_statements_even_across_a_line_break(facts_of, sentence):
 def test_percentages_that_are_not_weightings(facts_of, sentence):
     award = facts_of(f"# Procurement\n\n{sentence}\n").award
     assert award.schemes == () and award.lowest_price is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # points and marks that add up to 100 (a "Total" line is not a criterion)
+    ("Proposals will be scored as follows: Cost Proposal – 60 points; Technical Proposal – "
+     "40 points; Total – 100 points.", [("price", 60), ("quality", 40)]),
+    ("Evaluation: Price – 40 marks; Quality – 50 marks; Social Value – 10 marks.",
+     [("price", 40), ("quality", 50), ("social-value", 10)]),
+    ("Tenders will be marked out of 100: 30 marks for price and 70 marks for quality.",
+     [("price", 30), ("quality", 70)]),
+    ("Price: 60 points. Technical: 40 points.", [("price", 60), ("quality", 40)]),
+    # bare numbers in a list of criteria, when they add up to 100
+    ("Sub-criteria weightings are: Financial 60, Technical 35, Social Value 5.",
+     [("price", 60), ("quality", 35), ("social-value", 5)]),
+    ("The evaluation weightings are Commercial 30 / Technical 60 / Social Value 10.",
+     [("price", 30), ("quality", 60), ("social-value", 10)]),
+    ("Award criteria weighting: Quality 40, Technical 30, Price 30",
+     [("quality", 40), ("quality", 30), ("price", 30)]),
+    # a relative clause or a bracket between the criterion and its weight
+    ("Awards will be based on price, which shall be weighted at 70 percent, and technical "
+     "merit, weighted at 30 percent.", [("price", 70), ("quality", 30)]),
+    ("The contract will be awarded on cost, which will be weighted at sixty per cent, and "
+     "quality, which will carry forty per cent.", [("price", 60), ("quality", 40)]),
+    ("Social value questions (Section E) carry 2.5% of the available marks.",
+     [("social-value", 2.5)]),
+    ("Social value (see Schedule 4) will be worth 10% of the overall score; price 30%; "
+     "quality 60%.", [("social-value", 10), ("price", 30), ("quality", 60)]),
+])
+def test_points_lists_and_clauses(facts_of, sentence, expected):
+    (scheme,) = facts_of(f"# Evaluation\n\n{sentence}\n").award.schemes
+    assert [(c.kind, c.weight) for c in scheme.criteria if c.parent is None] == expected
+
+
+@pytest.mark.parametrize(("sentence", "price", "quality"), [
+    ("Following consultation, the Council decided not to use a price/quality ratio of 60:40 "
+     "for the tender and adopted 30:70 instead.", 30, 70),
+    ("The price:quality ratio has changed from 70:30 to 40:60.", 40, 60),
+    ("Rather than a 60:40 price/quality split, the Council will use 30:70.", 30, 70),
+    ("The Council will use a 40:60 price/quality ratio rather than 60:40.", 40, 60),
+    ("The Council has moved away from a 70:30 price/quality split; this tender uses 40:60.",
+     40, 60),
+    ("A price/quality ratio of 40:60 will be used, replacing the 70:30 ratio used in 2019.",
+     40, 60),
+    ("Instead of weighting price at 60%, the Council will weight price at 40% and quality at "
+     "60%.", 40, 60),
+    ("Quality will be weighted at 70% (previously 40%) and price at 30%.", 30, 70),
+    # "previous", "from" and "rather than" elsewhere in the sentence do not reject the scheme
+    ("The evaluation will use a price/quality ratio of 60:40, as in the previous contract.",
+     60, 40),
+    ("Bids from local providers are welcome; evaluation is 60% price and 40% quality.", 60, 40),
+])
+def test_a_rejected_weighting_gives_way_to_the_adopted_one(facts_of, sentence, price, quality):
+    (scheme,) = facts_of(f"# Evaluation\n\n{sentence}\n").award.schemes
+    assert (scheme.price_weight, scheme.quality_weight) == (price, quality)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 70:30 price:quality weighting used previously has been replaced.",
+    "Each quality question is marked out of 5 points; price is scored out of 10 points.",
+    "Tenderers scoring below 40 marks on quality will be excluded; the cost of 60 sessions is "
+    "included.",
+    "Quality 4, Price 3 and Social Value 2 are the three sections of the response.",
+    "Cost 50, Quality 30 (draft weights to be confirmed)",
+    "The price, which is fixed at £18.50 per hour, covers 100% of travel time.",
+    "Quality questions (each worth 5 marks) are set out in Annex B.",
+])
+def test_numbers_that_are_not_a_weighting(facts_of, sentence):
+    assert facts_of(f"# Evaluation\n\n{sentence}\n").award.schemes == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "The contract will be awarded on a most economically advantageous tender basis using price "
+    "as the sole award criterion.",
+    "Price will be used as the sole criterion for Lot 2.",
+    "The sole criterion for award will be price.",
+    "The Department will make award to the responsible offeror whose proposal offers the lowest "
+    "total evaluated cost.",
+    "Placements will be made with the agency offering the lowest weekly fee that meets the "
+    "child's needs.",
+    "Call-offs will go to the provider quoting the cheapest daily rate.",
+])
+def test_more_price_only_statements(facts_of, sentence):
+    award = facts_of(f"# Evaluation\n\n{sentence}\n").award
+    assert award.lowest_price is not None
+    assert award.quality_led is None  # "most economically advantageous" on price alone
+
+
+@pytest.mark.parametrize("sentence", [
+    "Price will not be the sole award criterion.",
+    "Regulation 76 prohibits price as the sole criterion for care services.",
+    "Price as the sole criterion is not appropriate for care.",
+    "The Government may award to other than the lowest total evaluated price.",
+    "The lowest evaluated price will not necessarily be selected.",
+    "Where two bids score the same, the contract will be awarded to the lowest priced bid.",
+    "The lowest fee band applies to clients with low needs.",
+    "The lowest weekly fee paid by the Council last year was £850.",
+])
+def test_statements_that_are_not_a_price_only_award(facts_of, sentence):
+    assert facts_of(f"# Evaluation\n\n{sentence}\n").award.lowest_price is None

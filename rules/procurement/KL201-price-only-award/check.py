@@ -5,7 +5,9 @@ from kindlint.model.findings import Severity
 
 def check(ctx):
     award = ctx.facts.award
-    severity = Severity.ERROR if ctx.relational else Severity.WARNING
+    # Goods and works are often rightly bought on price: a note there, not a warning.
+    severity = (Severity.ERROR if ctx.relational else
+                Severity.WARNING if ctx.facts.for_people else Severity.INFO)
     flagged = set()
     for scheme in award.schemes:
         price = scheme.price_weight

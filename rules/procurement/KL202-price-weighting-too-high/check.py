@@ -21,12 +21,15 @@ def check(ctx):
                 continue
             limit = warn_above
         elif price >= other_at:
-            severity, limit = Severity.INFO, other_at - 1
+            severity, limit = Severity.INFO, None
         else:
             continue
         reported.add(price)  # the same weighting restated in prose and a table: report once
         criterion = next(c for c in scheme.criteria if c.kind == "price" and c.parent is None)
         block = ctx.document.blocks[criterion.block]
         start, end = criterion.location.span or (0, len(block.text))
+        message = None if limit is not None else (
+            f"Price carries {price:g}% of the award score; even where the service is not "
+            "about relationships, a quality score helps tell good bids from cheap ones")
         yield ctx.finding(block, start, end, severity=severity, weight=f"{price:g}",
-                          limit=f"{limit:g}", subject=SUBJECT_AWARD)
+                          limit=f"{limit or 0:g}", subject=SUBJECT_AWARD, message=message)

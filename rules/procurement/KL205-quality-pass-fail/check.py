@@ -1,38 +1,68 @@
-"""KL205: quality only as a pass/fail gate while price decides the award."""
+"""KL205: quality only as a pass/fail gate (or a threshold) while price decides the award."""
 
 import re
 
 from kindlint.extract.negation import negated
 from kindlint.lazy_regex import lazy
+from kindlint.model.facts import Evidence
 from kindlint.model.findings import SUBJECT_AWARD
 
 _GATED = r"(?:quality|technical|method statements?|written (?:responses?|submissions?))"
-_PASS_FAIL = lazy(rf"{_GATED}[^.;]{{0,80}}?pass\s*/\s*fail|"
-                  rf"pass\s*/\s*fail[^.;]{{0,40}}?{_GATED}", re.IGNORECASE)
-_PRICE_SCORED = lazy(r"(?:price|cost|rate)[^.;]{0,60}?(?:scored|score|evaluated|ranked|"
-                     r"decid|determin)|(?:scored|ranked|evaluated) on (?:a |the )?(?:total )?"
-                     r"(?:price|cost)|lowest (?:price|rate|cost)", re.IGNORECASE)
+_PASS_OR_FAIL = (r"(?:pass\s*(?:/|or|and)\s*fail|(?:technically\s+)?acceptable\s*(?:/|or)\s*"
+                 r"unacceptable)")
+# "Quality submissions are pass/fail", "method statements are marked PASS or FAIL", "bidders
+# who meet the minimum quality threshold".
+_GATE = lazy(rf"{_GATED}[^.;]{{0,80}}?{_PASS_OR_FAIL}|{_PASS_OR_FAIL}[^.;]{{0,40}}?{_GATED}|"
+             r"\b(?:meet|meets|met|meeting|achiev\w*|pass\w*|reach\w*)\s+(?:the\s+)?"
+             r"(?:minimum\s+quality\s+(?:threshold|standard|score)|"
+             r"(?:required\s+)?quality\s+(?:threshold|pass mark))|"
+             r"\bquality\s+threshold\s+(?:is|has been)\s+(?:met|achieved|passed|reached)",
+             re.IGNORECASE)
+_PRICE_SCORED = lazy(
+    r"\b(?:price|cost|rate)s?\b[^.;]{0,60}?(?:scored|score|evaluated|ranked|decides?\b|"
+    r"determines?\b)|"
+    r"(?:scored|ranked|evaluated|decided|determined|made|selected|awarded)\s+(?:solely\s+|purely\s+|"
+    r"only\s+|entirely\s+)?(?:on|by)\s+(?:the\s+basis\s+of\s+)?(?:a\s+|the\s+)?"
+    r"(?:total\s+|lowest\s+|tendered\s+)?(?:price|cost)\b(?!\s*(?:and|&|/|,)\s*quality)|"
+    r"lowest (?:price|rate|cost)",
+    re.IGNORECASE)
+_QUALITY = lazy(r"quality|technical|non-price", re.IGNORECASE)
 
 
 def check(ctx):
     award = ctx.facts.award
-    price_decides = award.lowest_price is not None or any(
-        s.price_weight and not s.quality_weight for s in award.schemes)
+    if any(s.quality_weight for s in award.schemes):
+        return  # quality is scored somewhere: a gate alongside it leaves quality to count
+    price_decides = award.lowest_price is not None or any(s.price_weight for s in award.schemes)
     for scheme in award.schemes:
         gates = [c for c in scheme.criteria if c.pass_fail and c.kind == "quality"]
-        if gates and scheme.price_weight and not scheme.quality_weight:
-            yield ctx.at(_evidence(gates[0]), subject=SUBJECT_AWARD)
+        if gates and scheme.price_weight:
+            yield ctx.at(Evidence(gates[0].text, gates[0].location, gates[0].block),
+                         subject=SUBJECT_AWARD)
     reported = set()
-    for block, start, end, _ in ctx.run.index.hits(_PASS_FAIL, ("pass",)):
+    for block, start, end, _ in ctx.run.index.hits(_GATE, ("pass", "acceptable", "quality")):
         if block.index in reported or negated(block, start, end, inside=True):
             continue
-        s_start, s_end = block.sentence_at(start)
-        if price_decides or _PRICE_SCORED.search(block.text[s_start:s_end]):
+        if price_decides or any(_price_scored(text) for text in _gate_and_next(ctx, block, start)):
             reported.add(block.index)
             yield ctx.finding(block, start, end, subject=SUBJECT_AWARD)
 
 
-def _evidence(criterion):
-    from kindlint.model.facts import Evidence
+def _gate_and_next(ctx, block, start):
+    """The gate's sentence, then the sentence after it (in the block or the next block)."""
+    sentences = block.sentences or ((0, len(block.text)),)
+    i = next((i for i, (s, e) in enumerate(sentences) if s <= start < e), 0)
+    yield block.text[slice(*sentences[i])]
+    if i + 1 < len(sentences):
+        follow = block.text[slice(*sentences[i + 1])]
+    elif block.index + 1 < len(ctx.document.blocks):
+        after = ctx.document.blocks[block.index + 1]
+        follow = after.text[slice(*after.sentence_at(0))]
+    else:
+        return
+    if not _QUALITY.search(follow):  # "Quality will then be scored …" is not price alone
+        yield follow
 
-    return Evidence(criterion.text, criterion.location, criterion.block)
+
+def _price_scored(sentence):
+    return any(not _QUALITY.search(m.group()) for m in _PRICE_SCORED.finditer(sentence))
