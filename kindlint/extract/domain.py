@@ -29,7 +29,10 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
         r"corporate parent(?:ing)?", r"child(?:ren)? in care", r"young people in care",
         r"residential children", r"The Promise", r"kinship care", r"adoption",
         r"child protection", r"safeguarding children", r"\bLAC\b", r"unaccompanied",
-        r"children in residential care",
+        r"children in residential care", r"care proceedings", r"care orders?",
+        r"Independent Reviewing Officers?", r"IROs?", r"special guardianship",
+        r"child(?:ren)? in (?:[\w-]+ ){0,3}placements?",
+        r"leaving care", r"children (?:and young people )?looked after",
     ),
     "housing": (
         r"homeless(?:ness)?", r"rough sleep(?:ing|ers?)", r"supported accommodation",

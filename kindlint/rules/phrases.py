@@ -60,6 +60,10 @@ PARTICIPLE_NOUNS = frozenset(
     """.split()
 )
 
+# Plural nouns that can still stand before a noun after "a" ("an alcoholic drinks licence").
+PLURAL_MODIFIERS = frozenset({"drinks", "beverages", "services", "products", "goods", "supplies",
+                              "foods", "sports", "clinics"})
+
 # A service's or a lot's title is the commissioner's own wording, not a name fixed elsewhere:
 # "Ex-Offender Supported Accommodation Services" can be renamed, "the Offenders Act" cannot.
 SERVICE_TITLE_NOUNS = frozenset({"service", "services", "lot", "project"})
@@ -510,7 +514,7 @@ class PhraseMatcher:
             return None
         if term.only_after is not None and not term.only_after.search(before):
             return None
-        if term.standalone and not _standalone(text, end):
+        if term.standalone and not _standalone(text, end, _SINGULAR.match(matched) is not None):
             return None
         s_start, s_end = block.sentence_at(start)
         sentence = text[s_start:s_end]
@@ -531,8 +535,9 @@ class PhraseMatcher:
             if term.proper_names == "skip":
                 return None
             severity = Severity.INFO
-        if term.quoted != "flag" and (block.quoted or in_quotes(text, start, end)
-                                      or mentioned(before)):
+        quoted = block.quoted or in_quotes(text, start, end)
+        # words that talk about the term make it a note whatever the rule says about quotes
+        if mentioned(before) or (quoted and term.quoted != "flag"):
             if term.quoted == "skip":
                 return None
             severity = Severity.INFO
@@ -557,14 +562,24 @@ def _longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
 _NEXT_WORD = re.compile(r"[\s\-–]*([A-Za-z][\w'’]*|[^\sA-Za-z])?")
 
 
-def _standalone(text: str, end: int) -> bool:
-    """True when no noun follows (``the homeless`` alone, not ``the homeless shelter``)."""
+_SINGULAR = re.compile(r"(?:an?|every|each|one|this|that)\s", re.IGNORECASE)
+
+
+def _standalone(text: str, end: int, singular: bool = False) -> bool:
+    """True when no noun follows (``the homeless`` alone, not ``the homeless shelter``).
+
+    After a singular ``a diabetic`` a word ending in -s is a verb ("a diabetic misses a meal"),
+    since a plural noun cannot follow.
+    """
     m = _NEXT_WORD.match(text, end)
     word = m.group(1) if m else None
     if not word or not word[0].isalpha():
         return True
     lowered = word.lower()
     if lowered in FUNCTION_WORDS or lowered.endswith("ly"):
+        return True
+    if singular and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is")) \
+            and len(lowered) > 3 and lowered not in PLURAL_MODIFIERS:
         return True
     return lowered.endswith(("ing", "ed")) and len(lowered) > 4 and \
         lowered not in PARTICIPLE_NOUNS
@@ -575,7 +590,7 @@ _WORD = re.compile(r"[A-Za-z][\w'’]*|&|\d{4}")
 
 def in_proper_name(text: str, start: int, end: int) -> bool:
     """True when the span sits inside a capitalised name such as an Act or an institution."""
-    if not text[start:start + 1].isupper():
+    if not _CAPITAL_WORD.search(text, start, end):  # "the Elderly" may end a name too
         return False
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     inside = [i for i, (s, e, _) in enumerate(words) if s < end and e > start]
@@ -600,8 +615,10 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
     while right > inside[-1] and not capital(right):
         right -= 1
     # A name is short: its naming noun is near the words matched, which also keeps a heading
-    # or a sentence in capitals from reading as one long name.
-    left, right = max(left, inside[0] - NAME_REACH), min(right, inside[-1] + NAME_REACH)
+    # or a sentence in capitals from reading as one long name; in capitals, nearer still.
+    shouted = not any(ch.islower() for ch in text[words[left][0]:words[right][1]])
+    reach = CAPITALS_NAME_REACH if shouted else NAME_REACH
+    left, right = max(left, inside[0] - reach), min(right, inside[-1] + reach)
     run = [w for _, _, w in words[left:right + 1]]
     if sum(1 for w in run if w[0].isupper()) < 2:
         return False
@@ -609,14 +626,17 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
     # words are not the name's last words
     if right - inside[-1] >= 2 and _ACRONYM_AFTER.match(text, words[right][1]):
         return True
-    if len(run) > 2 and run[0].lower() in NAME_NOUNS and run[1] == "of":
-        return True  # "Department of Elderly Care Medicine"
+    if len(run) > 2 and run[0].lower() in NAME_NOUNS - SERVICE_TITLE_NOUNS and \
+            run[1].lower() in ("of", "for"):
+        return True  # "Department of Elderly Care Medicine", "Medicine for the Elderly"
     matched = {w.lower() for _, _, w in words[inside[0]:inside[-1] + 1]}
     nouns = {w.lower() for w in run[1:] if w.lower() in NAME_NOUNS} - matched
     return bool(nouns - SERVICE_TITLE_NOUNS)
 
 
 NAME_REACH = 5  # words either side of the match that can still belong to the same name
+CAPITALS_NAME_REACH = 2  # the same in text written all in capitals
+_CAPITAL_WORD = re.compile(r"\b[A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*\((?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]{2,10}\)")
 
 
@@ -631,11 +651,13 @@ _MENTION = re.compile(
     r"not\s+be\s+(?:called|described\s+as|referred\s+to\s+as|labell?ed(?:\s+as)?)"
     r"|(?:not|never|no\s+longer|avoid|stop)\s+(?:call(?:ing)?|describ(?:e|ing)|"
     r"refer(?:ring)?\s+to|label(?:l?ing)?)\s+(?:them|people|residents|children|anyone|someone|"
-    r"young\s+people|a\s+person|the\s+person)\s+as"
+    r"young\s+people|a\s+person|the\s+person)\s+as(?:\s+(?:an?|the))?"
     r"|(?:not|never|no\s+longer|avoid|stop)\s+(?:us(?:e|ing)|say(?:ing)?)\s+the\s+"
     r"(?:terms?|words?|labels?|phrases?)"
     r"|instead\s+of(?:\s+(?:using|saying|the\s+term))?|rather\s+than(?:\s+(?:using|saying))?"
     r"|(?:words?|terms?|phrases?|labels?)\s+(?:such\s+as|like)"
+    r"|\b(?:the|this)\s+(?:words?|phrases?|label|expressions?|acronyms?)"
+    r"|(?:being|been|be|are|is|was|were)\s+called|so[\s-]called"
     r")\s*[\"“‘']?\s*$",
     re.IGNORECASE)
 
@@ -653,7 +675,12 @@ def in_quotes(text: str, start: int, end: int) -> bool:
         return True
     if before.count('"') % 2 == 1 and '"' in after:
         return True
-    return before.count("‘") > before.count("’") and "’" in after
+    if before.count("‘") > before.count("’") and "’" in after:
+        return True
+    # 'bed blocking': straight single quotes hugging the words (an apostrophe never opens
+    # after a space and closes before one)
+    return (before.endswith("'") and not before[-2:-1].isalnum()
+            and after.startswith("'") and not after[1:2].isalnum())
 
 
 def match_case(suggestion: str, matched: str, opening: bool = False) -> str:
