@@ -535,7 +535,10 @@ class PhraseMatcher:
             if term.proper_names == "skip":
                 return None
             severity = Severity.INFO
-        quoted = block.quoted or in_quotes(text, start, end)
+        # a document's own definition ("'Service User' means …") sets the word for the
+        # whole contract: it is used, not quoted ("has the meaning given in" the Act is)
+        quoted = (block.quoted or in_quotes(text, start, end)) \
+            and not _OWN_DEFINITION.match(text, end)
         # words that talk about the term make it a note whatever the rule says about quotes
         if mentioned(before) or (quoted and term.quoted != "flag"):
             if term.quoted == "skip":
@@ -660,6 +663,10 @@ _MENTION = re.compile(
     r"|(?:being|been|be|are|is|was|were)\s+called|so[\s-]called"
     r")\s*[\"“‘']?\s*$",
     re.IGNORECASE)
+
+
+_OWN_DEFINITION = re.compile(r"[\"”’']?\s*(?:\([^)]{0,30}\)\s*)?(?:means|shall mean|is defined as|"
+                             r"refers to|includes)\b", re.IGNORECASE)
 
 
 def mentioned(before: str) -> bool:
