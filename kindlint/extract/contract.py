@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
-from kindlint.extract.negation import negated
+from kindlint.extract.negation import negated, superseded
 from kindlint.extract.numbers import NUMBER, PERCENT_VALUE, SPELLED, to_number, years
 from kindlint.extract.scan import Hit, TextIndex
 from kindlint.lazy_regex import lazy
 from kindlint.model.facts import Amount, ContractTerm, Evidence, PaymentModel
 
 _UNIT = r"(?P<unit>years?|months?)"
+# "for 12 months", "for a period of 3 years", "for an initial 2-year term"
+_FOR_N = (rf"for\s+(?:an?\s+(?:fixed |initial )?(?:(?:period|term|duration) of\s+)?)?"
+          rf"(?P<n>{NUMBER})\s*[- ]?\s*{_UNIT}")
 _TERMS = tuple(lazy(p, re.IGNORECASE) for p in (
     rf"contract (?:term|period)\s*:?\s*(?P<n>{NUMBER})\s*{_UNIT}",
     rf"(?:(?:initial|contract|framework|agreement|call-off|base) (?:term|period|duration)|"
@@ -24,11 +27,10 @@ _TERMS = tuple(lazy(p, re.IGNORECASE) for p in (
     rf"(?:contract|framework|agreement|call-off|grant)",
     # "The contract will run for 12 months", "the contract is for one year"
     rf"(?:contract|framework|agreement|call-off|grant|service)\s+(?:will|shall|is to)\s+"
-    rf"(?:run|last|operate|continue)\s+for\s+(?:an? (?:initial )?(?:period|term) of\s+)?"
-    rf"(?P<n>{NUMBER})\s*{_UNIT}",
-    rf"(?:contract|framework|agreement|call-off|grant)\s+(?:is|will be|shall be)\s+"
-    rf"(?:awarded\s+)?for\s+(?:an? (?:initial )?(?:period|term) of\s+)?(?P<n>{NUMBER})\s*"
-    rf"{_UNIT}",
+    rf"(?:run|last|operate|continue)\s+{_FOR_N}",
+    # "The framework will be let for a 2-year period", "is to be awarded for one year"
+    rf"(?:contract|framework|agreement|call-off|grant)\s+(?:is|will be|shall be|is to be)\s+"
+    rf"(?:(?:awarded|let|procured|tendered|commissioned|in place)\s+)?{_FOR_N}",
 ))
 _PLUS = lazy(rf"(?P<a>\d{{1,2}})\s*\+\s*(?P<b>\d{{1,2}})(?:\s*\+\s*(?P<c>\d{{1,2}}))?\s*"
                    rf"{_UNIT}", re.IGNORECASE)
@@ -78,100 +80,153 @@ def _first(hits):
     return []
 
 
-_PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, lazy(pattern, re.IGNORECASE))
-    for kind, pattern in (
-        ("payment-by-results", r"payment[s]? by results?|\bPbR\b|outcome[s]?[- ]based payments?|"
-                               r"outcome payments?|paid on (?:the )?(?:achievement of )?"
-                               r"(?:\w+ )?(?:outcomes?|results)|social impact bonds?|"
-                               r"(?:job|sustainment|milestone) (?:outcome )?payments?|"
-                               r"(?:payments?|paid|money) (?:made |paid )?at "
-                               r"\d+(?:,? \d+)*,? (?:and )?\d+ weeks|"
-                               r"paid according to (?:how long|whether|the number)[^.;]{0,40}"
-                               r"(?:jobs?|employment|work|outcomes?|results?)|"
-                               rf"{PERCENT_VALUE}\s*(?:%|per ?cent) of (?:the )?"
-                               r"(?:annual |monthly )?"
-                               r"(?:fee|price|contract value|contract price|contract sum|"
-                               r"payment)s?\b[^.;]{0,60}?(?:is |will be |shall be )?(?:paid on|"
-                               r"contingent|at risk|linked to|dependent on)|"
-                               # part of the fee held back until targets or outcomes are met
-                               rf"{PERCENT_VALUE}\s*(?:%|per ?cent) of (?:each |the )?"
-                               r"(?:annual |monthly |quarterly )?(?:fee|price|contract value|"
-                               r"payment|invoice)s? (?:will be |is |shall be )?(?:withheld|held "
-                               r"back|retained)[^.;]{0,80}(?:targets?|outcomes?|results?|"
-                               r"achiev|\bmeets?\b|\bmet\b)|"
-                               r"paid only (?:when|if|on|once|after)[^.;]{0,60}(?:outcomes?|"
-                               r"results?|jobs?|employment|targets?|achiev|sustain)|"
-                               r"(?:incentive|bonus|outcome) payments? (?:are |will be )?"
-                               r"(?:tied|linked) to|payments? (?:of \S+ )?for each "
-                               r"(?:[\w-]+ ){0,2}?(?:participant|person|client|customer|"
-                               r"individual)s? (?:who|that|employed|placed|housed|sustain|enter|"
-                               r"start|achiev|remain|mov|gain)"),
-        ("time-and-task", r"time[- ]and[- ]task|task[- ]and[- ]time|task[- ]based (?:commissioning|"
-                          r"contract|specification)|commissioned hours|"
-                          r"time (?:allocated|allowed|allotted) (?:to|for) (?:each|every) task|"
-                          r"(?:allocated|allotted|set|fixed) time (?:to|for) (?:each|every) "
-                          r"task|"
-                          r"tasks? (?:and|with) (?:the )?time (?:allocated|allowed|allotted)|"
-                          r"tasks to be (?:completed|carried out|done|undertaken) (?:at|on|"
-                          r"during) each (?:visit|call)|"
-                          r"(?:complete|follow|carry out|do)\w* (?:every|each|all|the) tasks? "
-                          r"(?:on|in) (?:the|their|each) (?:person's )?task lists?"),
-        ("per-minute", r"paid (?:by|for|per) (?:the |each |actual )?minutes?|"
-                       r"(?:rate|price|charge|cost|paid|payment|pay|invoiced|£\s?\d+(?:\.\d+)?)"
-                       r"\s+per minute|per minute of (?:care|support|contact)|"
-                       r"by the minute|rounded (?:up |down )?to the nearest \d+ minutes|"
-                       r"actual (?:time|minutes) (?:delivered|spent|recorded)|"
-                       r"pro[- ]rata to the (?:nearest )?minute|"
-                       r"(?:paid|reimbursed|billed|charged|invoiced) in \d{1,2}[- ]minute "
-                       r"(?:units|increments|blocks|segments)|"
-                       r"(?:only|just) the time[^.;]{0,60}(?:logged|recorded|clocked|"
-                       r"monitor)[^.;]{0,60}(?:paid|invoiced|charged|billed)|"
-                       r"(?:invoices?|payments?)[^.;]{0,40}(?:generated|calculated|made|based) "
-                       r"(?:from|on) (?:the )?(?:electronic )?(?:call[- ]monitoring|EVV|"
-                       r"clock(?:ing)?[- ]in)"),
-        ("cost-and-volume", r"cost and volume"),
-        ("block", r"block (?:contract|payment|purchas|funding|booking)"),
-        ("per-visit", r"\bper (?:visit|call)\b"),
-        ("hourly", r"hourly rate|\bper hour\b|an hour\b"),
+# Payment by results, in the ways tenders word it.
+_RESULTS_BASED = r"(?:outcomes?|results?)[- ]based"
+_SHARE_OF_PAY = (rf"(?:{PERCENT_VALUE}\s*(?:%|per ?cent)|\b(?:(?:a|an|the) )?"
+                 r"(?:proportion|portion|part|element|share|percentage|remainder)) of "
+                 r"(?:the |each |its |their )?"
+                 r"(?:\w+'s? )?(?:annual |monthly |quarterly )?(?:contract |service )?"
+                 r"(?:fee|price|value|sum|payment|invoice|funding)s?\b")
+_HANGS_ON = r"contingent|conditional|dependent|depends? on|linked to|tied to"
+# Held back or paid later: only a result makes it payment by results (not a retention).
+_HELD_UNTIL = (r"(?:paid|payable|released) (?:only )?(?:on|when|once|if)|withheld|held back|"
+               r"retained")
+_RESULT = (r"(?:outcomes?|results?|targets?|achiev\w*|KPIs?|sustain\w*|jobs?|employment|"
+           r"reduc\w+|improve\w*)")
+_PAYEE = (r"(?:participant|person|people|client|customer|individual|child|children|young person|"
+          r"youth|family|families|household|adult|learner|tenant|resident|claimant|jobseeker|"
+          r"parent)s?")
+_ACHIEVES = (r"(?:achiev|sustain|mov\w* (?:in)?to|enter\w* (?:work|employment|education|"
+             r"training|a job|paid)|gain|secur|complet|attain|improv|reduc|progress|find|found|"
+             r"employed|placed|housed)")
+# What a payment waits for: "achievement of the agreed outcomes", "job starts", "when a young
+# person achieves"; not "once the outcome of the assessment is known".
+_RESULT_EVENT = (r"(?:achievement of|achieving) (?:an? |the |agreed |specified )*(?:\w+ ){0,2}"
+                 r"(?:outcomes?|results?|targets?)|"
+                 r"(?:outcomes?|results?|targets?) (?:are |is |have been |has been )?"
+                 r"(?:achieved|met|sustained|reached|delivered)|"
+                 r"job (?:starts?|outcomes?)|sustainment|"
+                 rf"sustained (?:employment|work|jobs?|tenanc\w+)|{_PAYEE} {_ACHIEVES}")
+# Payment by results is read by four patterns, each searched only in the blocks holding one of
+# its keywords: named schemes, a share of the fee held on results, a payment made when a result
+# comes, and a payment for each person who achieves something.
+_PBR_NAMED = (
+    r"payments?[- ]by[- ]results?|\bPbR\b|(?:paid|pay|paying|payment) (?:by|for|against) results|"
+    rf"{_RESULTS_BASED} (?:payments?|funding|financing|fees?|tariffs?|pricing|reimbursement)|"
+    rf"(?:payments?|funding|fees?)\b[^.;]{{0,60}}?\b(?:(?:are|is|will be|shall be) (?:\w+ )?"
+    rf"{_RESULTS_BASED}|(?:linked|tied) to [^.;]{{0,40}}?\b{_RESULT})|"
+    r"outcome (?:payments?|fees?)|social impact bonds?|"
+    r"paid on (?:the )?(?:achievement of )?(?:\w+ )?(?:outcomes?|results)|"
+    r"(?:job|sustainment|milestone) (?:outcome )?payments?|"
+    r"(?:payments?|paid|money) (?:made |paid )?at \d+(?:,? \d+)*,? (?:and )?\d+ weeks|"
+    r"paid according to (?:how long|whether|the number)[^.;]{0,40}"
+    r"(?:jobs?|employment|work|outcomes?|results?)|"
+    r"paid only (?:when|if|on|once|after)[^.;]{0,60}(?:outcomes?|results?|jobs?|employment|"
+    r"targets?|achiev|sustain)|"
+    r"(?:incentive|bonus|outcome) payments? (?:are |will be )?(?:tied|linked) to")
+# "20% of the fee … contingent on outcomes", "… withheld until the targets are met" (the
+# evidence ends at "contingent" or "withheld")
+_PBR_SHARE = (rf"{_SHARE_OF_PAY}[^.;]{{0,80}}?(?:at risk|(?:{_HANGS_ON})(?=[^.;]{{0,80}}?"
+              rf"(?:{_RESULT}|performance))|(?:{_HELD_UNTIL})(?=[^.;]{{0,80}}?{_RESULT}))")
+# "payments made when a young person achieves…", "payment triggered by job starts"
+_PBR_EVENT = (r"(?:payments?|fees?)\s+(?:is |are |will be )?(?:made|triggered|released|earned|"
+              r"paid)\b[^.;]{0,40}?\b(?:by|on|upon|when|once|if|after)\b[^.;]{0,60}?"
+              rf"(?:{_RESULT_EVENT})")
+# "a payment of $2,500 for each child who achieves permanency"
+_PBR_EACH = (rf"payments? (?:of \S+ )?(?:for|per) (?:each|every) (?:[\w-]+ ){{0,2}}?{_PAYEE} "
+             rf"(?:(?:who|that|whose|in which|where)\b[^.;]{{0,60}}?\b{_ACHIEVES}|"
+             r"employed|placed|housed|sustain|enter|start|achiev|remain|mov|gain)")
+_EACH_TASK = r"(?:to|for|per) (?:each|every|(?:each |every |the )?individual) tasks?"
+_TIME_AND_TASK = (
+    r"time[- ]and[- ]task|task[- ]and[- ]time|task[- ]based (?:commissioning|contract|"
+    r"specification)|"
+    # "the minutes allocated to each task", "a set time for every task"
+    r"(?:time|minutes|duration)(?: allowances?)? (?:allocated |allowed |allotted |assigned |set |"
+    rf"specified |scheduled )?{_EACH_TASK}|"
+    rf"(?:allocated|allotted|set|fixed|specified) (?:time|(?:number of )?minutes) {_EACH_TASK}|"
+    r"tasks? (?:and|with) (?:the )?(?:time|(?:number of )?minutes) (?:allocated|allowed|allotted)|"
+    r"(?:each|every) task\b[^.;]{0,40}?\b(?:set|fixed|specified|allocated) (?:number of )?"
+    r"(?:minutes|time)|"
+    r"tasks to be (?:completed|carried out|done|undertaken) (?:at|on|during) each (?:visit|call)|"
+    r"(?:complete|follow|carry out|do)\w* (?:every|each|all|the) tasks? (?:on|in) (?:the|their|"
+    r"each) (?:person's )?task lists?")
+_BILLING_UNIT = (r"(?:\d{1,2}[- ]minute|quarter[- ]hour(?:ly)?) (?:units?|increments?|blocks?|"
+                 r"segments?|periods?|intervals?)")
+_PER_MINUTE = (
+    r"paid (?:by|for|per) (?:the |each |actual )?minutes?|"
+    r"(?:rate|price|charge|cost|paid|payment|pay|invoiced|£\s?\d+(?:\.\d+)?)\s+per minute|"
+    r"per minute of (?:care|support|contact)|by the minute|"
+    r"rounded (?:up |down )?to the nearest \d+ minutes|"
+    r"actual (?:time|minutes) (?:delivered|spent|recorded)|pro[- ]rata to the (?:nearest )?minute|"
+    rf"(?:paid|reimbursed|billed|charged|invoiced) in {_BILLING_UNIT}|"
+    # "$6.12 per 15-minute unit", "reimbursed at £4.60 for each 15-minute block"
+    rf"(?:[£$€]\s?\d+(?:\.\d+)?|paid|reimbursed|billed|charged|rate)[^.;]{{0,30}}?"
+    rf"(?:per|for each|for every|a|each) {_BILLING_UNIT}|"
+    r"\b(?:1|one) (?:billable |billing |service )?unit\s*(?:=|equals|is equal to|represents)\s*"
+    r"(?:\d{1,2}|fifteen) minutes|"
+    # "paid against the minutes scheduled", "payment is calculated on the number of minutes"
+    r"(?:paid|reimbursed|invoiced|billed|payments?)\s+(?:(?:is|are|will be|shall be)\s+)?"
+    r"(?:made |calculated )?(?:against|on|for|according to|based on|by reference to)\s+"
+    r"(?:the\s+)?(?:actual |scheduled |planned |delivered |recorded )?(?:number of\s+)?minutes|"
+    r"(?:only|just) (?:the )?(?:time|minutes)[^.;]{0,60}(?:logged|recorded|clocked|captured|"
+    r"monitor)[^.;]{0,60}(?:paid|invoiced|charged|billed|payable)|"
+    r"(?:invoices?|payments?)[^.;]{0,40}(?:generated|calculated|made|based) (?:from|on) "
+    r"(?:the )?(?:electronic )?(?:call[- ]monitoring|EVV|clock(?:ing)?[- ]in)")
+# Each payment mechanism: its patterns, and the words every match of a pattern contains (only
+# blocks holding one are searched).
+_PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (kind, lazy(pattern, re.IGNORECASE), keywords)
+    for kind, pattern, keywords in (
+        ("payment-by-results", _PBR_NAMED,
+         ("result", "pbr", "outcome", "bond", "job", "sustainment", "milestone", "weeks",
+          "paid according", "paid only", "incentive", "bonus")),
+        ("payment-by-results", _PBR_SHARE,
+         ("% of", "cent of", "proportion", "portion", "part of", "element of", "share of",
+          "percentage of", "remainder of")),
+        ("payment-by-results", _PBR_EVENT, ("outcome", "result", "target", "job", "sustain",
+                                            "achiev", "improv", "reduc", "progress", "found",
+                                            "employed", "placed", "housed", "gain", "secur",
+                                            "complet", "attain", "mov", "enter")),
+        ("payment-by-results", _PBR_EACH, ("for each", "for every", "per each", "per every")),
+        ("time-and-task", _TIME_AND_TASK, ("task",)),
+        ("per-minute", _PER_MINUTE, ("minute", "monitoring", "evv", "clock", "logged")),
+        ("cost-and-volume", r"cost and volume", ("cost and volume",)),
+        ("block", r"block (?:contract|payment|purchas|funding|booking)", ("block",)),
+        ("per-visit", r"\bper (?:visit|call)\b", ("per visit", "per call")),
+        ("hourly", r"hourly rate|\bper hour\b|an hour\b", ("hour",)),
         ("individual-service-fund", r"individual service funds?|personal budgets?|"
-                                    r"direct payments?"),
+                                    r"direct payments?",
+         ("service fund", "personal budget", "direct payment")),
     )
 )
 
 
 def find_payment_models(index: TextIndex) -> list[PaymentModel]:
     """Every place the text asks for a payment mechanism (one per block and kind); mentions
-    that reject a mechanism ("will not be paid by the minute") are left out."""
-    found: dict[tuple[int, str], PaymentModel] = {}
-    for kind, pattern in _PAYMENT_KINDS:
-        for hit in index.hits(pattern, _PAYMENT_KEYWORDS[kind]):
+    that reject a mechanism ("will not be paid by the minute") or describe a past one ("the
+    2019 contract paid by the minute") are left out."""
+    found: dict[tuple[int, str], tuple[int, PaymentModel]] = {}
+    for kind, pattern, keywords in _PAYMENT_KINDS:
+        for hit in index.hits(pattern, keywords):
             key = (hit.block.index, kind)
-            if key in found or negated(hit.block, hit.start, hit.end):
+            if (key in found and found[key][0] <= hit.start) or _not_asked(hit):
                 continue
-            found[key] = PaymentModel(kind, _evidence(hit))
-    return [found[key] for key in sorted(found, key=lambda k: (k[0], _KIND_ORDER[k[1]]))]
+            found[key] = (hit.start, PaymentModel(kind, _evidence(hit)))  # the first in a block
+    return [found[key][1] for key in sorted(found, key=lambda k: (k[0], _KIND_ORDER[k[1]]))]
+
+
+def _not_asked(hit: Hit) -> bool:
+    """The sentence rejects the statement (within it too: "payments will not be linked to
+    outcomes"), or tells of a past or replaced model."""
+    return (negated(hit.block, hit.start, hit.end, inside=True)
+            or superseded(hit.block, hit.start, hit.end))
 
 
 def _evidence(hit: Hit) -> Evidence:
     return Evidence(hit.match.group(0), hit.block.locate(hit.start, hit.end), hit.block.index)
 
 
-_KIND_ORDER = {kind: n for n, (kind, _) in enumerate(_PAYMENT_KINDS)}
-# Words every match of each payment pattern contains: only blocks holding one are searched.
-_PAYMENT_KEYWORDS = {
-    "payment-by-results": ("result", "pbr", "outcome", "bond", "job", "sustainment",
-                           "milestone", "weeks", "paid according", "% of", "cent of",
-                           "paid only", "incentive", "bonus", "payment for each",
-                           "payments for each"),
-    "time-and-task": ("task", "commissioned hours"),
-    "per-minute": ("minute", "monitoring", "evv", "clock", "logged"),
-    "cost-and-volume": ("cost and volume",),
-    "block": ("block",),
-    "per-visit": ("per visit", "per call"),
-    "hourly": ("hour",),
-    "individual-service-fund": ("service fund", "personal budget", "direct payment"),
-}
+_KIND_ORDER = {kind: n for n, (kind, _, _) in reversed(list(enumerate(_PAYMENT_KINDS)))}
 _RATE = lazy(
     r"(?P<cur>£|GBP\s?|\$|USD\s?|€|EUR\s?)\s?(?P<amount>\d{1,3}(?:\.\d{1,2})?)\s*"
     r"(?:per hour|an hour|/\s?hour|/\s?hr|p/?h\b|per contact hour|hourly)"
@@ -193,52 +248,91 @@ def find_hourly_rates(index: TextIndex) -> list[Amount]:
     return rates
 
 
+_PCT = rf"{PERCENT_VALUE}\s*(?:%|per ?cent|percent)"
+_CUT_NOUN = r"(?:reduction|decrease|cut|efficienc(?:y|ies)|saving)s?"
+# "an efficiency dividend" (Australia), "a productivity deduction"; a bare deduction is a penalty.
+_EFFICIENCY_CUT = r"(?:efficiency|productivity) (?:deduction|dividend|factor)s?"
+# Money that is paid, not a measure ("the rate of readmissions" is not a price).
+_PAID = (r"(?:price|fee|charge|payment|contract value|contract sum|funding|grant|tariff|"
+         r"schedule of rates|(?<=the )rates|"
+         r"(?:hourly|unit|weekly|daily|contract|agreed|fee|payment|banded|care|placement) rate)s?"
+         r"\b(?!\s+of\b)")
+_CUT_VERB = (r"(?:reduc\w*|decreas\w*|cut|lowered|(?:indexed|adjusted|revised|moved) "
+             r"down(?:wards?)?)")
 _REDUCTION = lazy(
-    rf"(?P<p>{PERCENT_VALUE})\s*(?:%|per ?cent)\s*(?:annual|yearly|year[- ]on[- ]year|per annum|"
-    r"each year)?\s*"
-    r"(?:price |rate |fee |efficiency |cost )?(?:reduction|decrease|cut|efficienc(?:y|ies)|"
-    r"saving)s?"
-    r"|(?:reduc\w+|decreas\w+|cut)\s+(?:the |in the )?(?:hourly |annual |contract )?"
-    r"(?:price|rate|fee|charges?|payments?|contract value)s?\s+(?:\w+\s+){0,4}?by\s+"
-    rf"(?P<p2>{PERCENT_VALUE})\s*(?:%|per ?cent)"
-    r"|(?:price|rate|fee|charge|payment|contract value)s?\b[^.;]{0,60}?\b(?:reduc\w+|decreas\w+|"
-    rf"cut)\s+by\s+(?P<p3>{PERCENT_VALUE})\s*(?:%|per ?cent)"
-    rf"|(?:efficiency |cost )?savings? of (?:not less than |at least |a minimum of |up to )?"
-    rf"(?P<p4>{PERCENT_VALUE})\s*(?:%|per ?cent)",
+    # "a 1% annual reduction", "2% efficiency savings"
+    rf"(?P<p>{_PCT})\s*(?:annual|yearly|year[- ]on[- ]year|per annum|each year)?\s*"
+    rf"(?:(?:price |rate |fee |efficiency |cost |productivity )?{_CUT_NOUN}|{_EFFICIENCY_CUT})"
+    # "reduce the hourly rate by 2%"
+    rf"|{_CUT_VERB}\s+(?:the |in the |its |their )?(?:annual |weekly |agreed )?{_PAID}\s+"
+    rf"(?:\w+\s+){{0,4}}?by\s+(?P<p2>{_PCT})"
+    # "unit prices will be indexed downward by 1%", "the contract price will reduce by 2%"
+    rf"|{_PAID}[^.;]{{0,60}}?\b{_CUT_VERB}\s+by\s+(?P<p3>{_PCT})"
+    # "an efficiency reduction of 1.5%", "savings of at least 2%", "an efficiency dividend of 1%"
+    rf"|(?:(?:annual |yearly )?(?:efficiency|cost|price|productivity|fee|rate) {_CUT_NOUN}|"
+    rf"(?:annual|yearly) (?:reduction|decrease|cut)s?|savings?|{_EFFICIENCY_CUT}) of "
+    rf"(?:not less than |at least |a minimum of |up to )?(?P<p4>{_PCT})",
     re.IGNORECASE)
+_REDUCTION_KEYWORDS = ("reduc", "decreas", "cut", "efficienc", "saving", "deduction",
+                       "dividend", "lowered", "indexed down", "adjusted down", "revised down",
+                       "moved down")
 _MONEY_CONTEXT = lazy(r"price|rate|fee|charge|contract|payment|cost|value|invoice|"
-                      r"efficien|budget", re.IGNORECASE)
-# "a 5% reduction in carbon emissions" cuts something other than money.
-_REDUCTION_OF = lazy(r"\s+(?:in|of|to)\s+(?:the\s+|our\s+|its\s+|their\s+)?(\w+)",
-                     re.IGNORECASE)
-_MONEY_WORD = lazy(r"price|rate|fee|charge|cost|payment|contract|budget|spend|invoice|hourly|"
-                   r"value|amount|sum", re.IGNORECASE)
+                      r"efficien|budget|funding|grant", re.IGNORECASE)
+# "a 5% reduction in carbon emissions" cuts something other than money: the words after
+# "in", "of" or "to" name what is cut ("on" and "for" may name a time: "on each anniversary").
+_REDUCTION_OF = lazy(r"\s+(?P<prep>in|of|to|on|for)\s+(?:the\s+|our\s+|its\s+|their\s+)?"
+                     r"(?P<what>\w+(?:\s+\w+){0,2})", re.IGNORECASE)
+_MONEY_WORD = lazy(r"\b(?:price|rate|fee|charge|cost|payment|contract|budget|spend|invoice|"
+                   r"hourly|value|amount|sum|funding|grant)", re.IGNORECASE)
+# Energy, carbon, water and fuel savings are not price cuts.
+_RESOURCE = lazy(r"\b(?:energy|carbon|co2|emissions?|water|fuel|electricity|gas|heat\w*|"
+                 r"lighting|mileage|plastics?)\b", re.IGNORECASE)
 
 
 def find_price_reductions(index: TextIndex) -> list[Amount]:
     """Built-in cuts to what is paid, e.g. "a 1% annual reduction built into the contract"."""
     found = []
     seen: set[tuple[int, int]] = set()  # one per sentence
-    for hit in index.hits(_REDUCTION, ("reduc", "decreas", "cut", "efficienc", "saving")):
-        s_start, s_end = hit.block.sentence_at(hit.start)
-        if (hit.block.index, s_start) in seen:
+    for hit in index.hits(_REDUCTION, _REDUCTION_KEYWORDS):
+        block, m = hit.block, hit.match
+        s_start, s_end = block.sentence_at(hit.start)
+        if (block.index, s_start) in seen or _not_asked(hit):
             continue
-        of = _REDUCTION_OF.match(hit.block.text, hit.end)
-        if of and not _MONEY_WORD.match(of.group(1)):
+        of = _REDUCTION_OF.match(block.text, hit.end)
+        cut_of = of.group("what") if of else ""
+        if cut_of and (m.group("p") or m.group("p4")) and of.group("prep").lower() in (
+                "in", "of", "to") and not _MONEY_WORD.search(cut_of):
             continue
-        if _MONEY_CONTEXT.search(hit.block.text[s_start:s_end]):
-            m = hit.match
+        words_before = " ".join(block.text[s_start:hit.start].split()[-3:])
+        if _RESOURCE.search(f"{words_before} {m.group(0)} {cut_of}"):
+            continue
+        if _MONEY_CONTEXT.search(block.text[s_start:s_end]):
             value = to_number(m.group("p") or m.group("p2") or m.group("p3") or m.group("p4"))
             found.append(Amount(value, "%", _evidence(hit)))
-            seen.add((hit.block.index, s_start))
+            seen.add((block.index, s_start))
     return found
 
 
 _MINUTE_AMOUNT = lazy(rf"\b(?P<n>\d{{1,3}}|{SPELLED})[- ]?min(?:ute)?s?\b", re.IGNORECASE)
-_VISIT_WORD = lazy(r"\b(?:visits?|calls?|slots?|appointments?|units? of)\b", re.IGNORECASE)
+# A visit or call, beside the length ("15-minute calls", "25 minutes per call"); slots,
+# appointments, units and sessions count only in a sentence about care or visits.
+_VISIT_WORD = lazy(r"\b(?:(?:per|a|each|every|for each|for every) )?(?:visits?|calls?)\b",
+                   re.IGNORECASE)
+_SLOT_WORD = lazy(r"\b(?:slots?|appointments?|units? of|sessions?)\b", re.IGNORECASE)
+_SLOT_AFTER = lazy(r"(?:slots?|appointments?|units?|sessions?)\b", re.IGNORECASE)
+_CARE_CONTEXT = lazy(r"\b(?:visit|call|care|carers?|support|domiciliary)", re.IGNORECASE)
+# A length set before the number, in a sentence about visits: "allocated 25 minutes",
+# "in increments as short as 15 minutes".
+_LENGTH_CUE = lazy(r"(?:as (?:short|little|brief) as|(?:increments?|blocks?|units?|slots?) of|"
+                   r"allocated|allotted|lasting|lasts?|(?:length|duration) of|booked for|"
+                   r"scheduled for)\s*$", re.IGNORECASE)
 _PUNCTUALITY = lazy(r"within|late|early|respon|attend|tolerance|window|up to|before|after",
                           re.IGNORECASE)
-_OF_TIME = lazy(r"\s*(?:of|before|after|late|early|either side)\b", re.IGNORECASE)
+# Time to answer or reach someone is not a visit: "the response time to a call is 8 minutes".
+_WAITING = lazy(r"respon\w* times?|answer\w*|wait(?:ing)? times?", re.IGNORECASE)
+# "within 15 minutes of", and time that is not the visit: "10 minutes' travel between calls"
+_OF_TIME = lazy(r"[\s'’]*(?:of|before|after|late|early|either side|(?:for |of )?(?:travel\w*|"
+                r"journey|breaks?|rest|handover|paperwork)|between)\b", re.IGNORECASE)
 
 
 _MINUTE_LIST = lazy(r"\b(?P<list>\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*(?:or|and|to)\s*)"
@@ -249,30 +343,47 @@ _QUARTER_HOUR = lazy(r"\b(?P<n>quarter|half)[- ]hour(?:ly)?\b", re.IGNORECASE)
 
 def find_visit_lengths(index: TextIndex) -> list[Amount]:
     """Visit or call lengths ("15-minute calls", "visits of 30 minutes"), not punctuality
-    ("start within 15 minutes of the planned time")."""
+    ("start within 15 minutes of the planned time") and not a model that has gone."""
     found = []
     for hit in index.hits(_MINUTE_AMOUNT, ("min",)):
-        text = hit.block.text
-        before = text[max(0, hit.start - 40):hit.start]
-        after = text[hit.end:hit.end + 25]
-        if not (_VISIT_WORD.match(after.lstrip(" -")) or _VISIT_WORD.search(before)):
-            continue
-        if _PUNCTUALITY.search(before[-18:]) or _OF_TIME.match(after) \
-                or _LIST_BEFORE.search(before):  # the last of a list, read below
-            continue
-        value = to_number(hit.match.group("n"))
-        if value is not None:
-            found.append(Amount(value, "minutes", _evidence(hit)))
+        if _about_a_visit(hit) and not _other_time(hit) \
+                and not superseded(hit.block, hit.start, hit.end):
+            value = to_number(hit.match.group("n"))
+            if value is not None:
+                found.append(Amount(value, "minutes", _evidence(hit)))
     # "15, 30, 45 or 60 minutes": the shortest length on a list of visit lengths
     for hit in index.hits(_MINUTE_LIST, ("min",)):
-        if _VISIT_WORD.search(hit.block.text[max(0, hit.start - 60):hit.end + 25]):
+        if _VISIT_WORD.search(hit.block.text[max(0, hit.start - 60):hit.end + 25]) \
+                and not superseded(hit.block, hit.start, hit.end):
             shortest = min(float(n) for n in re.findall(r"\d+", hit.match.group("list")))
             found.append(Amount(shortest, "minutes", _evidence(hit)))
     for hit in index.hits(_QUARTER_HOUR, ("hour",)):
         after = hit.block.text[hit.end:hit.end + 25]
-        if _VISIT_WORD.match(after.lstrip(" -")):
+        if _VISIT_WORD.match(after.lstrip(" -")) \
+                and not superseded(hit.block, hit.start, hit.end):
             value = 15.0 if hit.match.group("n").lower() == "quarter" else 30.0
             found.append(Amount(value, "minutes", _evidence(hit)))
     return sorted(found, key=lambda a: (a.evidence.block or 0, a.evidence.location.span or ()))
 
 
+def _about_a_visit(hit: Hit) -> bool:
+    """A visit or call beside the length, a slot or session in a sentence about care, or a
+    length set ("allocated", "as short as") in a sentence about visits."""
+    text = hit.block.text
+    before = text[max(0, hit.start - 40):hit.start]
+    after = text[hit.end:hit.end + 25].lstrip(" -")
+    if _VISIT_WORD.match(after) or _VISIT_WORD.search(before):
+        return True
+    s_start, s_end = hit.block.sentence_at(hit.start)
+    sentence = text[s_start:s_end]
+    if _SLOT_AFTER.match(after) or _SLOT_WORD.search(before):
+        return bool(_CARE_CONTEXT.search(sentence))
+    return bool(_LENGTH_CUE.search(before) and _VISIT_WORD.search(sentence))
+
+
+def _other_time(hit: Hit) -> bool:
+    """Punctuality, waiting, travel or breaks, or the last of a list (read separately)."""
+    text = hit.block.text
+    before = text[max(0, hit.start - 40):hit.start]
+    return bool(_PUNCTUALITY.search(before[-18:]) or _WAITING.search(before)
+                or _OF_TIME.match(text, hit.end) or _LIST_BEFORE.search(before))

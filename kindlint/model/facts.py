@@ -165,6 +165,14 @@ class ContractTerm:
         return self.initial_years + (self.extension_years or 0)
 
 
+def length_of(years: float) -> tuple[str, str]:
+    """A length as people say it: (number, unit), whole years or else months ("9", "month")."""
+    months = round(years * 12)
+    if years == int(years) or abs(years * 12 - months) > 0.1:
+        return f"{years:g}", "year"
+    return str(months), "month"
+
+
 @dataclass(frozen=True, slots=True)
 class Amount:
     """A money amount, a duration or a percentage found in the text, with its evidence."""

@@ -9,7 +9,7 @@ from enum import Enum
 from typing import Any, TextIO
 
 from kindlint.model.document import BlockKind, Document, Location
-from kindlint.model.facts import Facts
+from kindlint.model.facts import Facts, length_of
 from kindlint.report.json import location_json
 
 EXTRACT_SCHEMA_VERSION = 1
@@ -130,8 +130,8 @@ def _render_facts(facts: Facts, write) -> None:
     if award.lowest_price:
         write(f"  lowest price: {_short(award.lowest_price.text)}\n")
     if facts.term:
-        write(f"  contract term: {facts.term.initial_years} years initial, "
-              f"{facts.term.extension_years or 0} years extension\n")
+        write(f"  contract term: {_length(facts.term.initial_years)} initial, "
+              f"{_length(facts.term.extension_years or 0)} extension\n")
     if facts.payment_kinds:
         write(f"  payment: {', '.join(facts.payment_kinds)}\n")
     for visit in facts.visit_lengths:
@@ -151,3 +151,10 @@ def _render_facts(facts: Facts, write) -> None:
 def _short(text: str, width: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _length(years: float | None) -> str:
+    if years is None:
+        return "unknown"
+    number, unit = length_of(years)
+    return f"{number} {unit}{'' if number == '1' else 's'}"

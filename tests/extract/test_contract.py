@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kindlint.lint import LintOptions, lint_file
+
 
 @pytest.mark.parametrize(("sentence", "initial", "extension"), [
     ("The contract will be for an initial period of 3 years with the option to extend for up "
@@ -16,6 +18,11 @@ import pytest
     ("This is a one-year interim contract.", 1, None),
     ("The grant is awarded for one year only.", 1, None),
     ("The contract term is one (1) year with four (4) one-year renewal options.", 1, 4),
+    ("The home support framework will be let for a 2-year period with no extension options.",
+     2, None),
+    ("The Care at Home contract is to be let for an initial period of 2 years.", 2, None),
+    ("The agreement will be awarded for a 12-month term.", 1, None),
+    ("This housing support framework will be in place for 3 years.", 3, None),
 ])
 def test_contract_term(facts_of, sentence, initial, extension):
     term = facts_of(f"# Contract\n\n{sentence}\n").term
@@ -28,6 +35,7 @@ def test_contract_term(facts_of, sentence, initial, extension):
     "Reports are due one (1) month post the Call-Off Start Date.",
     "Invoices are paid within 30 days.",
     "People receive support for 6 months after moving in.",
+    "Tenants will be supported for a 2-year period after moving in.",
 ])
 def test_other_periods_are_not_the_contract_term(facts_of, sentence):
     assert facts_of(f"# Contract\n\n{sentence}\n").term is None
@@ -53,9 +61,62 @@ def test_payment_models_rates_and_cuts(facts_of):
     ("Invoices will be generated from the call monitoring data.", "per-minute"),
     ("Fifteen per cent of each monthly invoice will be withheld until the permanency targets "
      "are met.", "payment-by-results"),
+    # minutes per task, billing units and minutes scheduled
+    ("The support plan lists each task and the number of minutes allocated to each task.",
+     "time-and-task"),
+    ("Each task in the plan has a set number of minutes allocated to it.", "time-and-task"),
+    ("Personal care is reimbursed at $5.80 per 15-minute unit, verified through EVV.",
+     "per-minute"),
+    ("Agencies are paid £4.60 for each 15-minute block of care.", "per-minute"),
+    ("One billable unit equals 15 minutes of in-home service.", "per-minute"),
+    ("Providers will be paid against the minutes scheduled for each visit.", "per-minute"),
+    ("Only time captured by the call monitoring system will be paid.", "per-minute"),
+    # payment by results in its many wordings
+    ("The provider will receive a results-based payment for each household.",
+     "payment-by-results"),
+    ("The recovery service will be paid by results.", "payment-by-results"),
+    ("This is a payment-by-results contract.", "payment-by-results"),
+    ("Part of the Provider's fee (up to 15%) will be contingent on reductions in repeat "
+     "homelessness.", "payment-by-results"),
+    ("Payments under the youth employment program are outcome-based.", "payment-by-results"),
+    ("Providers receive an attachment fee, with the rest of the payment triggered by job starts "
+     "and 26-week sustainment outcomes.", "payment-by-results"),
+    ("The vendor will receive a bonus of $1,000 per placement, and a payment of $2,500 for "
+     "each youth who achieves permanency.", "payment-by-results"),
+    ("10% of the annual fee for the floating support service will be held back and released "
+     "only once the agreed outcomes are achieved.", "payment-by-results"),
+    ("Payment will be linked to the achievement of the outcome milestones, with 25% of the fee "
+     "at risk.", "payment-by-results"),
 ])
 def test_payment_models_in_other_words(facts_of, sentence, kind):
     assert kind in [p.kind for p in facts_of(f"# Payment\n\n{sentence}\n").payment_models]
+
+
+@pytest.mark.parametrize("sentence", [
+    # paying planned hours is the good practice, not time and task
+    "Staff may be on zero-hours contracts provided the Provider can meet the commissioned hours.",
+    "Payment will be made on commissioned hours so that workers can have guaranteed hours.",
+    # a past or replaced model
+    "The 2019 contract paid providers by the minute; the new model replaces this with a "
+    "guaranteed weekly payment.",
+    "Previously, providers were paid by the minute from call monitoring data.",
+    "Under the old contract, invoices were generated from the call monitoring system.",
+    "The current contract pays providers by the minute, which has led to rushed visits.",
+    "The previous contract paid by results; this has been replaced with a grant.",
+    "The Council is moving away from paying by the minute.",
+    # rejected, or not payment by results at all
+    "Payments will not be linked to outcomes; outcomes are used for learning.",
+    "The partnership uses Results Based Accountability to plan the service together.",
+    "Outcomes-based commissioning means the outcomes are agreed with the person.",
+    "5% of the contract sum will be retained until the end of the defects liability period.",
+    "The Provider receives a payment for each person referred to the service.",
+    "Payments will be made once the outcome of the financial assessment is known.",
+    "A portion of the fee is dependent on the number of hours delivered.",
+    "Payment will be made when a person starts receiving support.",
+])
+def test_payment_models_not_asked_for(facts_of, sentence):
+    kinds = [p.kind for p in facts_of(f"# Payment\n\n{sentence}\n").payment_models]
+    assert not {"time-and-task", "per-minute", "payment-by-results"} & set(kinds)
 
 
 @pytest.mark.parametrize(("sentence", "percent"), [
@@ -63,6 +124,23 @@ def test_payment_models_in_other_words(facts_of, sentence, kind):
     ("Weekly fees will be held for the first year and reduced by 2% per annum after that.", 2),
     ("The Council expects a 5% reduction in carbon emissions in each year of the contract.",
      None),
+    ("The annual price will be subject to an efficiency reduction of 2% on each anniversary.",
+     2),
+    ("Providers should plan for a yearly efficiency reduction of 1% in hourly rates.", 1),
+    ("Agreed unit prices will be indexed downward by 1.5% each year.", 1.5),
+    ("The contract price will reduce by 3% in each year from Year 2 onwards.", 3),
+    ("An efficiency dividend of 1.5% will be applied to the grant funding each year.", 1.5),
+    ("Unit rates shall decrease by 2 percent in each option year.", 2),
+    ("A 1% productivity deduction will be applied to weekly fees each April.", 1),
+    # not price cuts: energy and fuel savings, outcome targets, penalties, the past, a refusal
+    ("New street lighting should deliver energy efficiency savings of at least 35% a year.",
+     None),
+    ("Tenants should see savings of 10% on energy bills after the retrofit.", None),
+    ("The Provider should help reduce the rate of hospital readmissions by 5% each year.", None),
+    ("A deduction of 3% of the monthly payment applies for each month a target is missed.",
+     None),
+    ("The previous framework applied an efficiency reduction of 1% to weekly fees.", None),
+    ("The price will not be reduced by 2% in any year of the contract.", None),
 ])
 def test_price_cuts_and_other_reductions(facts_of, sentence, percent):
     found = [r.value for r in facts_of(f"# Price\n\n{sentence}\n").price_reductions]
@@ -76,7 +154,31 @@ def test_price_cuts_and_other_reductions(facts_of, sentence, percent):
     ("The helpdesk attends within [15] minutes.", []),
     ("Call durations are set at 15, 30, 45 or 60 minutes.", [15]),
     ("A quarter-hour visit will be scheduled at teatime.", [15]),
+    ("Home carers are allocated 25 minutes per call to help with breakfast.", [25]),
+    ("Carers have 15 minutes for each visit to prompt medication.", [15]),
+    ("Personal care visits may be scheduled in increments as short as 15 minutes.", [15]),
+    ("Home support calls can be booked in blocks of 15 minutes.", [15]),
+    # appointment slots elsewhere, travel time, and a model that has gone
+    ("Appointments at the library are offered in 15-minute slots.", []),
+    ("Care workers are allocated 10 minutes travel time between visits.", []),
+    ("Previously, 15-minute calls were commissioned for medication prompts.", []),
+    ("The 2018 contract used 15-minute calls; the new contract replaces them.", []),
 ])
 def test_visit_lengths_are_not_punctuality(facts_of, sentence, minutes):
     found = facts_of(f"# Visits\n\n{sentence}\n").visit_lengths
     assert [a.value for a in found] == minutes
+
+
+@pytest.mark.parametrize(("sentence", "message"), [
+    ("A 9-month pilot contract for the care leavers' service is being tendered.",
+     "A 9-month initial term"),
+    ("The Housing First support contract is for an initial period of 18 months.",
+     "An 18-month initial term"),
+    ("The supported living contract will run for 2 years.", "A 2-year initial term"),
+])
+def test_short_terms_read_in_months_or_years(tmp_path, sentence, message):
+    path = tmp_path / "contract.md"
+    path.write_text(f"# Supported living\n\n{sentence}\n", encoding="utf-8")
+    options = LintOptions(isolated=True, select=("KL309",), cache=False)
+    [finding] = lint_file(path, options).findings
+    assert finding.message.startswith(message)

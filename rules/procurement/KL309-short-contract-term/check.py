@@ -1,5 +1,6 @@
 """KL309: a short contract term for a relational service."""
 
+from kindlint.model.facts import length_of
 from kindlint.model.findings import SUBJECT_TERM, Severity
 
 
@@ -14,6 +15,15 @@ def check(ctx):
         severity = Severity.INFO
     else:
         return
-    extension = f" ({total:g} years with extensions)" if term.extension_years else ""
+    number, unit = length_of(total)
+    plural = "" if number == "1" else "s"
+    extension = f" ({number} {unit}{plural} with extensions)" if term.extension_years else ""
     yield ctx.at(term.evidence, severity=severity, subject=SUBJECT_TERM,
-                 initial=f"{term.initial_years:g}", extension=extension)
+                 initial=_length(term.initial_years), extension=extension)
+
+
+def _length(years: float) -> str:
+    """The initial term as read aloud: "A 2-year", and part years in months: "A 9-month"."""
+    number, unit = length_of(years)
+    article = "An" if number.startswith("8") or number in ("11", "18") else "A"
+    return f"{article} {number}-{unit}"
