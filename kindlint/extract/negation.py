@@ -59,6 +59,7 @@ _REPLACED_AFTER = lazy(
     rf"{_IT}(?: will| is| are)? no longer)\b",
     re.IGNORECASE)
 
+
 def superseded(block: Block, start: int, end: int) -> bool:
     """True when the sentence holding ``text[start:end]`` describes a past or replaced model
     ("the 2019 contract paid by the minute; the new model replaces this")."""
