@@ -65,25 +65,30 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
         r"fleet", r"waste (?:collection|management|disposal)", r"stationery", r"furniture",
         r"office supplies", r"ICT",
         r"IT (?:support|helpdesk|service desk) (?:contract|services?)",
-        # what is bought, named as goods or works
-        r"supply (?:and (?:delivery|installation) )?of", r"goods", r"products",
-        r"(?:rock |road )?salt", r"gritting", r"asphalt", r"resurfacing", r"street ?lighting",
-        r"lighting", r"refurbishment", r"installation", r"uniforms", r"printing", r"paint",
-        r"(?:capital|building|civil|construction|highway) works", r"civil engineering",
-        r"design and build", r"demolition", r"(?:office|window|school) cleaning",
-        r"cleaning (?:of|contract)", r"managed (?:IT )?service", r"hardware", r"laptops",
-        r"telephony", r"licen[cs]es", r"hire of", r"leisure centre", r"vehicles?",
+        r"goods", r"(?:rock |road )?salt", r"gritting", r"asphalt", r"street ?lighting",
+        r"uniforms", r"printing", r"civil engineering", r"hardware", r"laptops", r"telephony",
+        r"licen[cs]es", r"leisure centre", r"vehicle (?:hire|leas\w+|maintenance|purchase)",
         r"interpret(?:ing|ers?)", r"translation",
     ),
 }
+
+# Words that name what is being bought as goods or works count twice for "other": in "the
+# refurbishment of the kitchen at Oak Lodge care home" the care home is only where it happens.
+SUBJECT_CUES = (
+    r"supply (?:and (?:delivery|installation) )?of", r"refurbishment", r"installation of",
+    r"(?:capital|building|civil|construction|highway) works", r"design and build",
+    r"demolition", r"resurfacing", r"(?:office|window|school) cleaning", r"cleaning of",
+    r"managed (?:IT )?service", r"hire of", r"works contract", r"construction of",
+)
 
 RELATIONAL_DOMAINS = frozenset({"care", "children", "housing", "justice", "employability"})
 
 # Matched against lower-cased text: case-insensitive matching is about twice as slow.
 _PATTERNS = {
     domain: lazy(r"\b(?:" + "|".join(cue.lower() for cue in cues) + r")\b")
-    for domain, cues in DOMAIN_CUES.items()
+    for domain, cues in {**DOMAIN_CUES, "other": DOMAIN_CUES["other"] + SUBJECT_CUES}.items()
 }
+_SUBJECT = lazy(r"\b(?:" + "|".join(cue.lower() for cue in SUBJECT_CUES) + r")\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +109,8 @@ class DomainEvidence:
 
 
 _KEYWORDS = {domain: cue_keywords(cues) for domain, cues in DOMAIN_CUES.items()}
+_KEYWORDS["other"] += cue_keywords(SUBJECT_CUES)
+_SUBJECT_KEYWORDS = cue_keywords(SUBJECT_CUES)
 
 
 def count_cues_in(index: TextIndex) -> Counter[str]:
@@ -113,13 +120,17 @@ def count_cues_in(index: TextIndex) -> Counter[str]:
     for domain, pattern in _PATTERNS.items():
         for block in index.blocks_with(_KEYWORDS[domain]):
             counts[domain] += len(pattern.findall(lowered[block.index]))
+    for block in index.blocks_with(_SUBJECT_KEYWORDS):
+        counts["other"] += len(_SUBJECT.findall(lowered[block.index]))
     return +counts
 
 
 def count_cues(text: str) -> Counter[str]:
     """How many cues of each domain appear in ``text``."""
     lowered = text.lower()
-    return Counter({d: n for d, p in _PATTERNS.items() if (n := len(p.findall(lowered)))})
+    counts = Counter({d: len(p.findall(lowered)) for d, p in _PATTERNS.items()})
+    counts["other"] += len(_SUBJECT.findall(lowered))
+    return +counts
 
 
 def classify_domains(text: str | TextIndex, *, min_share: float = 0.2) -> DomainEvidence:
@@ -128,9 +139,7 @@ def classify_domains(text: str | TextIndex, *, min_share: float = 0.2) -> Domain
     if not counts:
         return DomainEvidence((), ())
     top = max(counts.values())
-    # On a tie the goods or works being bought outrank the people they are for ("the supply
-    # of uniforms for children in care" is a supply contract).
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] != "other", kv[0]))
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     threshold = max(2, int(top * min_share)) if top >= 4 else 1
     chosen = tuple(d for d, n in ranked if n >= threshold)
     return DomainEvidence(chosen, tuple(ranked))
