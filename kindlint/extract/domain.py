@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from kindlint.extract.scan import TextIndex, cue_keywords
+from kindlint.extract.scan import TextIndex
 from kindlint.lazy_regex import lazy
 
 # Cue phrases per service domain. A domain is decided by how often its cues occur.
@@ -88,7 +88,13 @@ _PATTERNS = {
     domain: lazy(r"\b(?:" + "|".join(cue.lower() for cue in cues) + r")\b")
     for domain, cues in {**DOMAIN_CUES, "other": DOMAIN_CUES["other"] + SUBJECT_CUES}.items()
 }
-_SUBJECT = lazy(r"\b(?:" + "|".join(cue.lower() for cue in SUBJECT_CUES) + r")\b")
+# Every cue in one pattern, a named group per domain ("subject" for SUBJECT_CUES): one pass
+# over the text counts them all. Where cues of two domains start at the same place, the
+# domain listed first takes it ("foster carers" is children's care, not also adult care).
+_ALL_CUES = lazy(lambda: r"\b(?:" + "|".join(
+    f"(?P<{domain}>" + "|".join(cue.lower() for cue in cues) + ")"
+    for domain, cues in {"subject": SUBJECT_CUES, **DOMAIN_CUES}.items()) + r")\b")
+_WEIGHT = {"subject": ("other", 2)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,29 +114,22 @@ class DomainEvidence:
         return not self.domains or any(d in RELATIONAL_DOMAINS for d in self.domains)
 
 
-_KEYWORDS = {domain: cue_keywords(cues) for domain, cues in DOMAIN_CUES.items()}
-_KEYWORDS["other"] += cue_keywords(SUBJECT_CUES)
-_SUBJECT_KEYWORDS = cue_keywords(SUBJECT_CUES)
-
-
 def count_cues_in(index: TextIndex) -> Counter[str]:
-    """Cue counts for a whole document, searching only blocks that hold a cue's keyword."""
-    counts: Counter[str] = Counter()
-    lowered = dict(zip((b.index for b in index.blocks), index.lowered, strict=True))
-    for domain, pattern in _PATTERNS.items():
-        for block in index.blocks_with(_KEYWORDS[domain]):
-            counts[domain] += len(pattern.findall(lowered[block.index]))
-    for block in index.blocks_with(_SUBJECT_KEYWORDS):
-        counts["other"] += len(_SUBJECT.findall(lowered[block.index]))
-    return +counts
+    """Cue counts for a whole document."""
+    return _count(index.lowered_text)
 
 
 def count_cues(text: str) -> Counter[str]:
     """How many cues of each domain appear in ``text``."""
-    lowered = text.lower()
-    counts = Counter({d: len(p.findall(lowered)) for d, p in _PATTERNS.items()})
-    counts["other"] += len(_SUBJECT.findall(lowered))
-    return +counts
+    return _count(text.lower())
+
+
+def _count(lowered: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for m in _ALL_CUES.finditer(lowered):
+        domain, weight = _WEIGHT.get(m.lastgroup, (m.lastgroup, 1))
+        counts[domain] += weight
+    return counts
 
 
 def classify_domains(text: str | TextIndex, *, min_share: float = 0.2) -> DomainEvidence:

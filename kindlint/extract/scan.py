@@ -122,13 +122,14 @@ class TextIndex:
         Several extractors and rules ask about the same words, so answers are kept.
         """
         text = self.lowered_text
+        enough = self._enough
         starts = self.starts
         found = []
         position = text.find(keyword)
         while position != -1:
             i = bisect.bisect_right(starts, position) - 1
             found.append(i)
-            if len(found) > self._enough:
+            if len(found) > enough:
                 return None
             # jump to the next block: one hit is enough for this one
             position = text.find(keyword, starts[i + 1] if i + 1 < len(starts) else len(text))

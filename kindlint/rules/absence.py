@@ -85,13 +85,13 @@ class AbsenceCheck:
     def _refusals(self, ctx: RuleContext) -> Iterable[Finding]:
         if self.refusals is None or not ctx.facts.relational:
             return
-        for block in ctx.run.index.blocks_with(self.refusal_words):
-            for start, end in block.sentences:
-                sentence = block.text[start:end]
-                m = self.refusals.search(sentence)
-                if m and not _LEAVES_A_WAY.search(sentence):
-                    yield ctx.finding(block, start + m.start(), start + m.end(),
-                                      message=self.refusal_message)
+        reported = set()  # one finding per sentence
+        for block, start, end, _ in ctx.run.index.hits(self.refusals, self.refusal_words):
+            sentence = block.sentence_at(start)
+            if (block.index, sentence) not in reported \
+                    and not _LEAVES_A_WAY.search(block.text, *sentence):
+                reported.add((block.index, sentence))
+                yield ctx.finding(block, start, end, message=self.refusal_message)
 
     def _anchor(self, blocks: tuple[Block, ...]) -> Block | None:
         headings = [b for b in blocks if b.kind is BlockKind.HEADING]
