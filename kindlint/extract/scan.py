@@ -60,9 +60,9 @@ class TextIndex:
         A case-insensitive lazy pattern scans the lower-cased text case-sensitively (much
         faster) and is matched again where it hits, so groups keep the document's case.
         """
-        folded = getattr(pattern, "folded", None)
-        if folded is not None and self.lowered_exactly:
-            return self._folded_hits(pattern, folded, keywords)
+        if isinstance(pattern, LazyPattern) and pattern.flags & re.IGNORECASE \
+                and self.lowered_exactly:
+            return self._folded_hits(pattern, keywords)
         return self._hits(pattern, keywords)
 
     def _hits(self, pattern: re.Pattern[str] | LazyPattern,
@@ -82,16 +82,22 @@ class TextIndex:
             if end <= len(block.text):
                 yield Hit(block, start, end, m)
 
-    def _folded_hits(self, pattern: LazyPattern, folded: re.Pattern[str],
+    def _folded_hits(self, pattern: LazyPattern,
                      keywords: tuple[str, ...] | None) -> Iterator[Hit]:
-        match = pattern.match
+        positions = range(len(self.blocks)) if keywords is None \
+            else self._positions_with(keywords)
+        if not positions:
+            return  # nothing to search: neither pattern needs compiling
+        folded = pattern.folded
+        if folded is None:  # the pattern cannot be folded: search it as it is
+            yield from self._hits(pattern, keywords)
+            return
         texts, lowered, blocks = self.texts, self.lowered, self.blocks
-        positions = range(len(blocks)) if keywords is None else self._positions_with(keywords)
         for i in positions:
             text, block = texts[i], blocks[i]
             found = []
             for m in folded.finditer(lowered[i]):
-                real = match(text, m.start())
+                real = pattern.match(text, m.start())
                 if real is None or real.end() != m.end():  # the two ways disagree: be exact
                     found = [Hit(block, m.start(), m.end(), m) for m in pattern.finditer(text)]
                     break
