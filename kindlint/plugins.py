@@ -72,9 +72,16 @@ def provenance() -> list[str]:
 
 
 def path_key() -> tuple:
-    """The directories Python imports from and their stamps (they change on install)."""
+    """The directories Python imports from and their stamps (they change on install).
+
+    The working directory (first on the path under ``python -m``) is left out: it changes
+    all the time, and packages are not installed into it.
+    """
     stamps = []
+    cwd = str(Path.cwd())
     for entry in sys.path:
+        if entry in ("", cwd):
+            continue
         try:
             stamps.append((entry, Path(entry or ".").stat().st_mtime_ns))
         except OSError:
