@@ -21,6 +21,8 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
         r"care packages?", r"packages? of care", r"service users?",
         # drug and alcohol recovery is commissioned as support, mostly by councils
         r"substance (?:use|misuse)", r"drug and alcohol",
+        r"community support services?", r"support for adults", r"shared lives",
+        r"personal assistants?", r"advocacy",
     ),
     "children": (
         r"children'?s (?:residential )?(?:homes?|social care|services)", r"looked[- ]after",

@@ -64,6 +64,18 @@ class Target:
         unit = self.unit if self.unit == "%" else f" {self.unit}"
         return f"{self.comparator} {value}{unit}".strip()
 
+    @property
+    def words(self) -> str:
+        """The target as a sentence says it: "at least 95%", "at most 15 minutes"."""
+        value = f"{self.value:g}"
+        unit = self.unit if self.unit == "%" else "" if self.unit == "count" else f" {self.unit}"
+        said = _COMPARATOR_WORDS.get(self.comparator, self.comparator)
+        return f"{said} {value}{unit}".strip()
+
+
+_COMPARATOR_WORDS = {">=": "at least", "<=": "at most", ">": "more than", "<": "less than",
+                     "=": ""}
+
 
 @dataclass(frozen=True, slots=True)
 class Kpi:

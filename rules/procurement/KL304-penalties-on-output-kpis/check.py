@@ -38,9 +38,9 @@ def check(ctx):
                  if k.consequence.is_penalty and k.kind not in PEOPLE_CENTRED]
     for kpi in penalised:
         block = ctx.document.blocks[kpi.block]
-        measure = str(kpi.target) if kpi.target else kpi.name
+        name = _shorten(kpi.name, 60 if kpi.target else 80)
         yield ctx.finding(block, severity=severity, subject=kpi.label, kpi=kpi.label,
-                          measure=f"{kpi.name[:60]}, {measure}" if kpi.target else kpi.name[:80],
+                          measure=f"{name}, target {kpi.target.words}" if kpi.target else name,
                           consequence=_CONSEQUENCES[kpi.consequence])
     if penalised or any(k.consequence.is_penalty for k in ctx.facts.kpis):
         return
@@ -50,8 +50,9 @@ def check(ctx):
         if found := _prose_penalty(block):
             start, end, words, measure = found
             yield ctx.finding(block, start, end, severity=severity, subject=SUBJECT_KPIS,
-                              kpi="The KPI regime" if measure is None else "A target",
-                              measure=measure or "its performance measures",
+                              kpi="The KPI regime" if measure is None
+                              else "A performance target",
+                              measure=f"'{measure}'" if measure else "its performance measures",
                               consequence=_penalty_phrase(words))
             return
 
@@ -61,12 +62,26 @@ _CONSEQUENCES = {Consequence.SERVICE_CREDIT: "a service credit",
                  Consequence.DEFAULT: "a default", Consequence.TERMINATION: "termination"}
 
 
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to about ``limit`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
+
+
 def _penalty_phrase(words: str) -> str:
     """The penalty as the message names it: "service credits", "a financial penalty"."""
-    words = " ".join(w if w.isupper() else w.lower() for w in words.split())
-    if words.startswith(("deduct", "withh", "abate", "reduc")):
-        return "a deduction from payment"
-    return words if words.endswith("s") else f"a {words}"
+    lowered = words.lower()
+    for stem, phrase in (("credit", None), ("liquidated", "liquidated damages"),
+                         ("penalt", "financial penalties")):
+        if stem in lowered:
+            if phrase is None:  # keep the document's own name: "service credits", "KPI Credits"
+                m = re.search(r"(?:service|kpi|performance) credits?", words, re.IGNORECASE)
+                name = " ".join(w if w.isupper() else w.lower() for w in m.group().split())
+                return name if name.endswith("s") else f"a {name}"
+            return phrase
+    return "deductions from payment"
 
 
 _WORDS = ("credit", "deduct", "penalt", "liquidated", "abate", "withh", "reduc")
