@@ -2,9 +2,13 @@
 
 Real documents write weightings in many forms: "Price 60% / Quality 40%", "cost/quality
 weighting of 70.30", "60:40 price:quality", "Quality 70 Price 30", "(40 points)", "[ 30 ]",
-"Cost Proposal – 60 points", "price, which shall be weighted at 70 percent", and price-only
-awards as "lowest price", "lowest 'Total Charges'" or "price as the sole award criterion". A
-weighting the text turns down ("decided not to use 60:40 … and adopted 30:70") is not read.
+"Cost Proposal – 60 points", "price, which shall be weighted at 70 percent", "Cost shall
+constitute 55 percent", table rows flattened to text ("1 | Price | 100%"), marks shared out
+("of the 100 marks available, 60 … for price"), award notices ("Price - Weighting: 40"), and
+price-only awards as "lowest price", "lowest 'Total Charges'", "the most competitive hourly
+rate" or "price as the sole award criterion". A weighting the text turns down ("decided not to
+use 60:40 … and adopted 30:70"), a quality threshold ("a minimum quality score of 60%") and a
+share of money ("Price: 100% of the agreed rate") are not read as weights.
 """
 
 from __future__ import annotations
@@ -18,32 +22,109 @@ from kindlint.lazy_regex import lazy
 from kindlint.model.document import Block, Document, Table
 from kindlint.model.facts import AwardBasis, AwardCriterion, Evidence, WeightingScheme
 
-NAME = (r"price|cost|quality|social value|technical(?: merit| approach| quality)?|"
-        r"commercial|financial|non-price")
-_FILLER_WORDS = (r"criteri(?:on|a)|weighting|weighted|weight|score[ds]?|is|are|will|shall|be|"
-                 r"then|carr(?:y|ies|ying)|worth|account(?:s|ing)? for|at|of|for|a|an|the|"
-                 r"total|overall|questions?|elements?|sections?|components?|submissions?|"
-                 r"envelopes?|proposals?|evaluation|which|that")
-# Between a criterion and its weight: filler words, a bracket ("Social value questions
-# (Section E) carry 2.5%") or the comma of a relative clause ("price, which shall be weighted
-# at 70 percent").
-_FILLER = (rf"(?:\s*(?:(?:{_FILLER_WORDS})\b|[=:\-–—]|\([^()]{{1,40}}\)|\(|"
+NAME = (r"price|pricing|cost|quality|social value|technical(?: merit| approach| quality)?|"
+        r"commercial|financial|non-price|fee proposals?")
+# Parts of a quality score that tenders weight on their own ("Price: 65 marks; Method
+# Statements: 35 marks"), and social value under its Scottish name.
+_QUALITY_PARTS = (r"method statements?|written (?:responses?|submissions?)|"
+                  r"delivery proposals?|presentations?|interviews?|community benefits?")
+_CRITERION = rf"{NAME}|{_QUALITY_PARTS}"
+_WEIGHT_KEYWORDS = ("%", "per cent", "percent", "points", "marks", "pts", "out of", "/100")
+_FILLER_WORDS = (r"criteri(?:on|a)|weighting|weighted|weight|score[ds]?|marked|is|are|will|"
+                 r"shall|be|been|has|have|then|carr(?:y|ies|ying)|worth|account(?:s|ing)? for|"
+                 r"at|of|for|a|an|the|total|overall|maximum|max|up to|remaining|questions?|"
+                 r"elements?|sections?|components?|submissions?|envelopes?|proposals?|"
+                 r"evaluation|evaluated|which|that|"
+                 # verbs that give a criterion its share of the score: "Cost shall constitute
+                 # 55 percent", "Price represents 70%", "Quality will make up 40%"
+                 r"constitut(?:e|es|ing)|represent(?:s|ing)?|compris(?:e|es|ing)|"
+                 r"mak(?:e|es|ing) up|forms?|contribut(?:e|es|ing)|attract(?:s|ing)?|"
+                 r"count(?:s|ing)? (?:for|towards?)|equat(?:e|es|ing) to|receiv(?:e|es|ing)|"
+                 r"allocated|assigned|apportioned|awarded|given")
+# Between a criterion and its weight: filler words, a table cell's bar ("1 | Price | 100%"),
+# a bracket ("Social value questions (Section E) carry 2.5%") or the comma of a relative
+# clause ("price, which shall be weighted at 70 percent").
+_FILLER = (rf"(?:\s*(?:(?:{_FILLER_WORDS})\b|[=:|\-–—]|\([^()]{{1,40}}\)|\(|"
            r",(?=\s*(?:which|that|weighted|worth|carrying|accounting|scored)\b)))")
 PERCENT = r"(?:\s*%|\s+per\s?cent\b|\s+percent\b)"
-# "worth 60 points out of a possible 100": points out of a hundred are percentages
-POINTS_OF_100 = (r"\s*points?(?=\s+(?:out\s+)?of\s+(?:a\s+(?:possible|maximum|total)\s+"
-                 r"(?:of\s+)?)?100\b)")
+# "of a possible 100", "(out of the 100 available marks)"
+_OF_100 = (r"\s*\(?\s*(?:out\s+)?of\s+(?:(?:a|the)\s+)?"
+           r"(?:(?:possible|maximum|total|available)\s+)?(?:of\s+)?(?:a\s+)?100\b")
+# "worth 60 points out of a possible 100", "70 of the 100 available marks", "60/100": points
+# out of a hundred are percentages
+POINTS_OF_100 = (rf"(?:\s*(?:points?|marks?)(?={_OF_100})|"
+                 rf"(?={_OF_100}\s+(?:available\s+)?(?:points|marks)\b)|\s*/\s*100\b)")
 _POINTS = r"\s*(?P<pts>points?|marks?|pts)\b"  # weights only when they add up to 100
+# A number with no unit ("60 will be awarded for price and 40 for quality", "price out of
+# 40") is a weight only beside marks or points that it makes up to 100.
+_BARE = (r"(?P<bare>)(?<=\d)(?![.,]?\d|\s*(?:%|per\s?cent|percent|minutes?|mins?|hours?|hrs?|"
+         r"days?|weeks?|months?|years?|pages?|words?|questions?|sessions?|people|staff)\b)")
+_HUNDRED_SHARED = lazy(
+    r"\b(?:(?:out\s+)?of|from)\s+(?:(?:a|the)\s+)?(?:(?:possible|maximum|total|available)\s+)?"
+    r"(?:of\s+)?100\s+(?:available\s+)?(?:marks|points)\b|"
+    r"\b100\s+(?:marks|points)\s+(?:(?:are|is|will\s+be)\s+)?available\b|"
+    r"\b(?:scored|marked|evaluated)\s+out\s+of\s+(?:a\s+(?:total|maximum)\s+of\s+)?100\b",
+    re.IGNORECASE)
 _WEIGHT_AFTER = lazy(
-    rf"\b(?P<name>{NAME})\b{_FILLER}{{0,6}}\s*"
-    rf"(?P<w>{PERCENT_VALUE})(?:{PERCENT}|{POINTS_OF_100}|{_POINTS})", re.IGNORECASE)
+    rf"\b(?P<name>{_CRITERION})\b{_FILLER}{{0,6}}\s*(?:(?P<outof>out\s+of)\s+)?"
+    rf"(?P<w>{PERCENT_VALUE})(?:{PERCENT}|{POINTS_OF_100}|{_POINTS}|{_BARE})", re.IGNORECASE)
+# "60% for price", "60% of the marks will be allocated to price", "40 for quality" (a whole
+# number: not the "5%" of "12.5%")
+_OF_THE_SCORE = (r"(?:of\s+(?:the\s+)?(?:(?:total|overall|available|final|maximum)\s+)*"
+                 r"(?:evaluation\s+)?(?:score|marks|points|weighting)\s+(?:available\s+)?)")
 _WEIGHT_BEFORE = lazy(
-    rf"(?P<w>{PERCENT_VALUE})(?:{PERCENT}|{_POINTS})\s*(?:weighting\s*)?(?:for|on|to|of)?\s*"
-    rf"(?:the\s+)?\b(?P<name>{NAME})\b", re.IGNORECASE)
+    rf"(?<![\w.])(?P<w>{PERCENT_VALUE})"
+    rf"(?:(?:{PERCENT}|{_POINTS})\s*(?:weighting\s*)?{_OF_THE_SCORE}?|"
+    rf"{_BARE}\s+(?=(?:will|shall|are|is|for|to)\b))"
+    r"(?:(?:(?:will|shall)\s+be\s+|are\s+|is\s+)?(?:awarded|allocated|given|assigned|applied|"
+    r"attributed|apportioned|attached|available)\s+)?"
+    rf"(?:for|on|to|of)?\s*(?:the\s+)?\b(?P<name>{_CRITERION})\b", re.IGNORECASE)
+# A criterion that is a row's label: at the start of the block or a cell, perhaps after a
+# row number ("1 |", "2.", "(b)"), a word such as "Total" or another name ("Price/Cost") ...
+_ROW_NUMBER = r"(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[.)]?\s*[|:.\-–]?\s*)"
+_MODIFIER = r"(?:total|overall|tender(?:ed)?|whole[- ]life|contract|evaluated|bid)"
+_LABEL_BEFORE = lazy(rf"(?:^|[|;\n])\s*{_ROW_NUMBER}?(?:{_MODIFIER}\s+)?"
+                     rf"(?:(?:{NAME})\s*[/&]\s*)?(?:the\s+)?$", re.IGNORECASE)
+# ... and its weight ends the row or cell, perhaps with a note: "100% [based on …]".
+_NOTE = r"(?:[\[(][^\])]{0,80}[\])]\s*)"
+_LABEL_AFTER = lazy(rf"\s*{_NOTE}?(?:$|[|;,]|\.\s*$)")
+_LABEL_END = lazy(rf"\s*{_NOTE}?\.?\s*$")  # the last weight ends the row
+# A row whose label starts with a criterion and runs on: "Quality of Service Proposal | 60%",
+# "Technical Approach and Methodology: 20 points" (weights kept if they make 100).
+_ROW_WEIGHT = lazy(
+    rf"(?:^|[|;])\s*{_ROW_NUMBER}?(?P<name>(?:{_MODIFIER}\s+)?(?:{_CRITERION})\b"
+    r"[^|:;%\d]{0,60}?)\s*(?:[|:]|\s[-–—])\s*(?P<w>\d{1,3}(?:\.\d+)?)\s*"
+    r"(?:%|per\s?cent\b|percent\b|(?P<pts>points?|marks?|pts)\b)?"
+    rf"(?=\s*{_NOTE}?(?:$|[|;]|\.\s*$))", re.IGNORECASE)
+# Award notices (TED, Find a Tender): "Quality criterion - Name: Staffing / Weighting: 30",
+# "Price - Weighting: 40"; the word before "criterion" gives the kind.
+_NOTICE_CRITERION = lazy(
+    r"\b(?P<kind>quality|cost|price)(?:\s+criterion)?\s*[-–:]\s*"
+    r"(?:name\s*:\s*(?P<name>[^/|;]{1,80}?)\s*/\s*)?weighting\s*:\s*"
+    r"(?P<w>\d{1,3}(?:\.\d+)?)(?![\d.])\s*%?", re.IGNORECASE)
+# "a minimum quality score of 60%", "tenders scoring at least 60%", "60% or more": a bar to
+# clear, not a weight (unless a weight word follows: "a minimum weighting of 60%").
+_THRESHOLD_BEFORE = lazy(
+    r"\b(?:minimum|threshold|pass(?:ing)?\s+(?:mark|score)|cut-?off|"
+    r"(?:scor|achiev|attain|obtain|reach|gain)\w*\s+(?:at\s+least|a\s+minimum\s+of|"
+    r"(?:no|not)\s+less\s+than|over|above|more\s+than|below|under|less\s+than))\b"
+    r"(?:(?!\b(?:weight|carr|worth|account)\w*)[^.;:]){0,60}$", re.IGNORECASE)
+_THRESHOLD_AFTER = lazy(r"\s*(?:%|per\s?cent|percent)?\s*(?:or\s+(?:more|above|higher|over|"
+                        r"greater|better)|and\s+above|\+)", re.IGNORECASE)
+_SHARE_OF_MONEY = lazy(
+    r"\s*(?:of\s+(?:the\s+|their\s+|its\s+|each\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:invoices?|payments?|budgets?|costs|spend|funding|grants?|salar(?:y|ies)|wages?|fees|"
+    r"contract\s+(?:value|price|sum)|agreed\s+(?:rate|price)|(?:schedule\s+of\s+)?rates|"
+    r"prices)\b|"
+    r"(?:payable|paid|funded|recovered|refunded|discount|uplift|increase|reduction|"
+    r"deposit)\b)", re.IGNORECASE)
+# "price/quality ratio of 60:40", "eighty/twenty"; "price and quality will be weighted 60:40"
+# (after "and" only a colon or slash: "each scored 0-100" is a scale)
 _RATIO_NAMES_FIRST = lazy(
-    rf"\b(?P<a>{NAME})\s*[:/]\s*(?P<b>{NAME})\b\s*(?:ratio|split|weighting|weight|balance)?"
-    r"(?:\s+(?!\d)[\w'’]+){0,6}?\s*(?:of|at|is|=|:)?\s*"
-    rf"(?P<x>{PERCENT_VALUE})\s*%?\s*[:/.\-–]\s*(?P<y>{PERCENT_VALUE})\s*%?", re.IGNORECASE)
+    rf"\b(?P<a>{NAME})\s*(?:[:/]|\s(?P<joined>and|&)\s)\s*(?P<b>{NAME})\b\s*"
+    r"(?:ratio|split|weighting|weight|balance)?(?:\s+(?!\d)[\w'’]+){0,6}?\s*(?:of|at|is|=|:)?\s*"
+    rf"(?P<x>{PERCENT_VALUE})\s*%?\s*(?(joined)[:/]|[:/.\-–])\s*(?P<y>{PERCENT_VALUE})\s*%?",
+    re.IGNORECASE)
 _RATIO_NUMBERS_FIRST = lazy(
     rf"(?P<x>\d{{1,3}})\s*%?\s*[:/]\s*(?P<y>\d{{1,3}})\s*%?\s*(?:split\s*)?(?:between\s*)?"
     rf"\b(?P<a>{NAME})\s*(?:[:/]|and)\s*(?P<b>{NAME})\b", re.IGNORECASE)
@@ -51,10 +132,10 @@ _RATIO_NUMBERS_FIRST = lazy(
 _BARE_RATIO = lazy(r"(?<![\d.:/])(?P<x>\d{1,3})\s*%?\s*[:/]\s*(?P<y>\d{1,3})\b(?![.:/]\d)")
 # Criteria with bare numbers: "Quality 70 Price 30", "Financial 60, Technical 35, Social
 # Value 5" (weights only when they add up to 100).
-_ITEM = (rf"\b(?:{NAME})\b\s*[:\-–]?\s*\d{{1,3}}(?:\.\d+)?\b(?![.,]\d|\s*%)"
+_ITEM = (rf"\b(?:{_CRITERION})\b\s*[:\-–]?\s*\d{{1,3}}(?:\.\d+)?\b(?![.,]\d|\s*%)"
          r"(?:\s*(?:points?|marks?|pts)\b)?")
-_NUMBER_LIST = lazy(rf"{_ITEM}(?:\s*[,;/]?\s*(?:and\s+)?{_ITEM})+", re.IGNORECASE)
-_LIST_ITEM = lazy(rf"\b(?P<name>{NAME})\b\s*[:\-–]?\s*(?P<w>\d{{1,3}}(?:\.\d+)?)",
+_NUMBER_LIST = lazy(rf"{_ITEM}(?:\s*[,;/|]?\s*(?:and\s+)?{_ITEM})+", re.IGNORECASE)
+_LIST_ITEM = lazy(rf"\b(?P<name>{_CRITERION})\b\s*[:\-–]?\s*(?P<w>\d{{1,3}}(?:\.\d+)?)",
                   re.IGNORECASE)
 # A weighting the text turns down or leaves behind: "decided not to use a ratio of 60:40",
 # "rather than 70% price", "changed from 70:30 to 40:60", "Previously, price carried 70%".
@@ -92,6 +173,9 @@ _LOWEST = lazy(
     r"(?:sole|only|single)\s+(?:award\s+|evaluation\s+)?criterion\b"
     r"|\b(?:sole|only|single)\s+(?:award\s+|evaluation\s+)?criterion\s+(?:for\s+award\s+)?"
     r"(?:is|will be|shall be)\s+(?:the\s+)?(?:lowest\s+)?(?:price|cost)\b"
+    # "awarded to the provider offering the most competitive hourly rate"
+    r"|\bmost competitive\s+(?:(?:overall|total|tendered|hourly|weekly|daily|unit|annual)\s+)?"
+    r"(?:price[ds]?|cost|rates?|fees?)\b"
     r"|\bLPTA\b|\blowest[- ]price(?:d)?,? technically acceptable"
     r"|\blowest (?:responsive(?: and|,) responsible|responsible(?: and|,) responsive) "
     r"(?:bidders?|offerors?|tenderers?|quotes?|proposals?)", re.IGNORECASE)
@@ -102,6 +186,9 @@ _TIE_BREAK = lazy(r"\btie[ds]?\b|\btie-break|(?:same|equal|identical) (?:total |
 # price part is scored, not an award on price alone.
 _SCORING = lazy(r"\bscor|\bmarks?\b|\bpoints?\b|formula|evaluated against|compared (?:to|with)|"
                 r"relative to|pro[- ]rata|maximum (?:price )?(?:score|mark)", re.IGNORECASE)
+# "the most competitive price and the best quality": price is not alone
+_BESIDE_QUALITY = lazy(r"quality|technical|advantageous|best value|value for money",
+                       re.IGNORECASE)
 _AWARDING = lazy(r"\baward|\bselect|successful|\bwin|\bchosen\b|\bappoint", re.IGNORECASE)
 _NEGATION = lazy(r"\b(?:not|no|never|rather than|instead of|other than|beyond|"
                  r"not necessarily|not just|not only|not solely|nor|than)\b[^.;]{0,60}$",
@@ -122,10 +209,10 @@ _QUALITY_LED = lazy(
     r"than (?:the )?(?:price|cost)|greater weight than (?:the )?(?:price|cost|financial)|"
     r"not (?:solely|only|just) (?:on )?(?:the )?(?:lowest )?(?:price|cost)", re.IGNORECASE)
 # Words every match contains, so only blocks holding one are searched.
-_NAME_KEYWORDS = ("price", "cost", "quality", "social value", "technical", "commercial",
-                  "financial")
+_NAME_KEYWORDS = ("price", "pricing", "cost", "quality", "social value", "technical",
+                  "commercial", "financial", "fee proposal")
 _LOWEST_KEYWORDS = ("lowest", "cheapest", "only", "100", "solely", "lpta", "alone", "sole",
-                    "single")
+                    "single", "competitive")
 _QUALITY_KEYWORDS = ("advantageous", "quality ratio", "more important", "greater weight",
                      "not solely", "not only", "not just")
 _PASS_FAIL = lazy(r"pass\s*/\s*fail|pass or fail", re.IGNORECASE)
@@ -143,7 +230,7 @@ def criterion_kind(name: str) -> str:
         return "social-value"
     if re.search(r"non-price|non price", lowered):
         return "quality"
-    if re.search(r"\b(?:price|cost|fees?|charges?|commercial|financial|rates?|"
+    if re.search(r"\b(?:price|pricing|cost|fees?|charges?|commercial|financial|rates?|"
                  r"value for money)\b", lowered):
         return "price"
     return "quality"
@@ -193,6 +280,10 @@ def _lowest_price(hit: Hit) -> Evidence | None:
         return None
     if _SCORING.search(sentence) and not _AWARDING.search(sentence):
         return None
+    if hit.match.group(0).lower().startswith("most") and (
+            _SCORING.search(sentence) or not _AWARDING.search(sentence)
+            or _BESIDE_QUALITY.search(sentence)):
+        return None  # "submit your most competitive rate" asks for a price, awards nothing
     return Evidence(hit.match.group(0), block.locate(hit.start, hit.end), block.index)
 
 
@@ -236,41 +327,113 @@ def _signature(criteria: list[AwardCriterion]) -> frozenset[tuple[str, float | N
 
 
 def prose_criteria(index: TextIndex, skip: set[int]) -> Iterator[list[AwardCriterion]]:
-    """Weights written in sentences, one set per block; needs an evaluation cue or both price
-    and quality in the same block. A weighting the text turns down is left out."""
+    """Weights written in sentences, one set per block; needs an evaluation cue, both price
+    and quality in the same block, or row labels whose weights make 100 ("Price: 100%"). A
+    weighting the text turns down, a quality threshold and a share of money are left out."""
     by_block: dict[int, list[tuple[str, Hit]]] = {}
-    for form, pattern in (("ratio", _RATIO_NAMES_FIRST), ("ratio", _RATIO_NUMBERS_FIRST),
-                          ("list", _NUMBER_LIST), ("weight", _WEIGHT_AFTER),
-                          ("weight", _WEIGHT_BEFORE)):
-        keywords = ("%", "per cent", "percent", "points", "marks", "pts") \
-            if form == "weight" else _NAME_KEYWORDS
+    for form, pattern, keywords in (
+            ("notice", _NOTICE_CRITERION, ("weighting",)),
+            ("ratio", _RATIO_NAMES_FIRST, _NAME_KEYWORDS),
+            ("ratio", _RATIO_NUMBERS_FIRST, _NAME_KEYWORDS),
+            ("list", _NUMBER_LIST, _NAME_KEYWORDS),
+            ("weight", _WEIGHT_AFTER, _WEIGHT_KEYWORDS),
+            ("weight", _WEIGHT_BEFORE, _WEIGHT_KEYWORDS),
+            ("row", _ROW_WEIGHT, ("|",))):  # flattened table rows
         for hit in index.hits(pattern, keywords):
             if hit.block.index not in skip:
                 by_block.setdefault(hit.block.index, []).append((form, hit))
     for _, hits in sorted(by_block.items()):
         block = hits[0][1].block
+        if "|" not in block.text:  # label rows in a block that weights something else
+            hits += [("row", Hit(block, m.start(), m.end(), m))
+                     for m in _ROW_WEIGHT.finditer(block.text)]
         found: dict[str, AwardCriterion] = {}
-        points: dict[str, AwardCriterion] = {}  # weights in points: kept if they make 100
+        # weights in marks or points, and long row labels, by where their number is: kept
+        # if they make 100; numbers without a unit only beside them or "of the 100 marks"
+        points: dict[str, AwardCriterion] = {}
+        unitless: dict[str, AwardCriterion] = {}
+        labelled = True  # every weight a row label's ("1 | Price | 100%"): needs no cue
+        in_notice: set[int] = set()  # where a notice's weights are: not read again
         for form, hit in hits:
             m, span = hit.match, (hit.start, hit.end)
-            numbers_at = hit.start + m.start("x") - m.start() if form == "ratio" else hit.start
+            at = hit.start - m.start()  # match offsets to block offsets
+            numbers_at = at + m.start("x") if form == "ratio" else hit.start
+            if form != "ratio" and form != "list" and at + m.start("w") in in_notice:
+                continue
             if _rejected(block, numbers_at, hit.end):
+                labelled = False
                 if form == "ratio":
                     _adopted_ratio(block, m, span, found)
             elif form == "ratio":
+                labelled = False
                 _ratio(block, *m.group("a", "b", "x", "y"), span, found)
+            elif form == "notice":
+                labelled = False
+                in_notice.add(at + m.start("w"))
+                name = m.group("name") or m.group("kind")
+                kind = criterion_kind(name if criterion_kind(name) == "social-value"
+                                      else m.group("kind"))
+                _add(found, block, name, float(m.group("w")), span, str(at + m.start("w")), kind)
             elif form == "list":
+                labelled = False
                 items = [(i.group("name"), float(i.group("w")))
                          for i in _LIST_ITEM.finditer(block.text, hit.start, hit.end)]
                 if abs(sum(w for _, w in items) - 100) < 0.5:
                     _add_set(found, block, items, span)
-            elif (weight := to_number(m.group("w"))) is not None:
-                _add(points if m.group("pts") else found, block, m.group("name"), weight, span)
-        if len(points) > 1 and abs(sum(c.weight or 0 for c in points.values()) - 100) < 0.5:
-            found = {**points, **found}
+            elif _not_a_weight(block, hit) or (weight := to_number(m.group("w"))) is None:
+                labelled = False
+            elif (unit := _unit(form, m)) != "%":
+                if form == "row":
+                    span = (at + m.start("name"), hit.end)
+                _add(unitless if unit == "none" else points, block, m.group("name"), weight,
+                     span, str(at + m.start("w")))
+            else:
+                labelled = labelled and _row_label(block, hit)
+                if not _add(found, block, m.group("name"), weight, span):
+                    labelled = False  # a second weight for one criterion: not a weighting
+        if unitless and (points or _HUNDRED_SHARED.search(block.text)):
+            points = {**unitless, **points}
+        if len(points) > 1 and abs(sum(c.weight or 0 for c in points.values()) - 100) < 0.5 \
+                and any(c.kind != "price" for c in points.values()):  # not a cost breakdown
+            weighted = {c.kind for c in found.values()}  # the same weights read another way
+            found = {**{k: c for k, c in points.items() if c.kind not in weighted}, **found}
         kinds = {c.kind for c in found.values()}
-        if found and (_EVALUATION.search(block.text) or {"price", "quality"} <= kinds):
+        total = sum(c.weight or 0 for c in found.values())
+        labelled = labelled and _LABEL_END.match(block.text, max(h.end for _, h in hits))
+        if found and (_EVALUATION.search(block.text) or {"price", "quality"} <= kinds
+                      or (labelled and abs(total - 100) < 0.5)):
             yield list(found.values())
+
+
+def _unit(form: str, m: re.Match[str]) -> str:
+    """How a weight is counted: "%" (a percentage, alone), "points" (marks, points, "out of
+    60" or a long row label: kept if they make 100) or "none" (a bare number)."""
+    groups = m.groupdict()
+    if form == "row" or groups["pts"] or groups.get("outof"):
+        return "points"
+    return "none" if groups.get("bare") is not None else "%"
+
+
+def _not_a_weight(block: Block, hit: Hit) -> bool:
+    """A quality threshold ("a minimum quality score of 60%", "60% or more") or a share of
+    money ("Cost: 100% of the invoice", "Price | 100% payable") rather than a weight."""
+    m = hit.match
+    w_start, w_end = hit.start + m.start("w") - m.start(), hit.start + m.end("w") - m.start()
+    s_start, _ = block.sentence_at(hit.start)
+    return bool(_THRESHOLD_BEFORE.search(block.text, max(s_start, w_start - 80), w_start)
+                or _THRESHOLD_AFTER.match(block.text, w_end)
+                or _SHARE_OF_MONEY.match(block.text, hit.end))
+
+
+def _row_label(block: Block, hit: Hit) -> bool:
+    """Is the criterion a label standing alone, its weight ending the row or cell? ("1 |
+    Price | 100% [mandatory services only]", "Price: 100%")"""
+    m = hit.match
+    if m.start("name") < m.start("w"):
+        name_start, w_end = hit.start + m.start("name") - m.start(), hit.end
+        return bool(_LABEL_BEFORE.search(block.text, 0, name_start)
+                    and _LABEL_AFTER.match(block.text, w_end))
+    return False
 
 
 def _rejected(block: Block, start: int, end: int) -> bool:
@@ -319,13 +482,16 @@ def _add_set(found: dict[str, AwardCriterion], block: Block, items: list[tuple[s
 
 
 def _add(found: dict[str, AwardCriterion], block: Block, name: str, weight: float,
-         span: tuple[int, int], key: str | None = None) -> None:
-    kind = criterion_kind(name)
+         span: tuple[int, int], key: str | None = None, kind: str | None = None) -> bool:
+    """Add a criterion (of the kind its name says, unless given); False if its key is taken
+    or the weight is over 100."""
+    kind = kind or criterion_kind(name)
     key = key or kind
     if key in found or weight > 100:
-        return
+        return False
     found[key] = AwardCriterion(name.strip().capitalize(), kind, weight,
                                 block.text[span[0]:span[1]], block.locate(*span), block.index)
+    return True
 
 
 def points_criteria(blocks: list[Block]) -> list[AwardCriterion]:

@@ -196,3 +196,120 @@ def test_more_price_only_statements(facts_of, sentence):
 ])
 def test_statements_that_are_not_a_price_only_award(facts_of, sentence):
     assert facts_of(f"# Evaluation\n\n{sentence}\n").award.lowest_price is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a criterion as a row's label, its weight ending the row: no other cue needed
+    ("2 | Price | 100% [for the core support hours only]", [("price", 100)]),
+    ("Price: 100%", [("price", 100)]),
+    ("Lot 3 Supported Living | Price | 100%", [("price", 100)]),
+    # long labels that start with a criterion, and award notices
+    ("Cost | 40% | Quality of Service Proposal | 60%", [("price", 40), ("quality", 60)]),
+    ("Technical Approach and Methodology | 20% | Quality of Staffing | 20% | Price | 60%",
+     [("price", 60), ("quality", 20), ("quality", 20)]),
+    ("Quality criterion - Name: Staffing / Weighting: 30 Quality criterion - Name: Social value "
+     "/ Weighting: 10 Price - Weighting: 60", [("quality", 30), ("social-value", 10),
+                                              ("price", 60)]),
+    ("Price - Weighting: 100", [("price", 100)]),
+])
+def test_weights_after_a_row_label(facts_of, sentence, expected):
+    (scheme,) = facts_of(f"# Lots\n\n{sentence}\n").award.schemes
+    assert sorted((c.kind, c.weight) for c in scheme.criteria) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cost | 100% recovered from the person's personal budget",
+    "Price paid: 100% on completion of the works",
+    "Year 1 | Price | 100% | Year 2 | Price | 103%",
+    "Cost | 100% | Materials and labour for the roof replacement",
+    "Tender price: 100% of the Schedule of Rates",
+    "Cost of staffing | 75% | Cost of travel and overheads | 25%",
+    "Quality | 95%",
+    "Actual cost 100%",
+])
+def test_row_labels_that_are_not_weightings(facts_of, sentence):
+    assert facts_of(f"# Lots\n\n{sentence}\n").award.schemes == ()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a verb that gives a criterion its share of the score
+    ("Cost shall constitute 55 percent of the total evaluation score for the in-home care RFP.",
+     [("price", 55)]),
+    ("Price represents 70% of the overall score.", [("price", 70)]),
+    ("Quality will make up 40% of the score and price 60%.", [("price", 60), ("quality", 40)]),
+    ("Pricing has a weighting of 65% in the care at home tender.", [("price", 65)]),
+    ("60% of the marks will be allocated to price and 40% to quality.",
+     [("price", 60), ("quality", 40)]),
+    ("Price and quality will be weighted 70:30 for the home care contract.",
+     [("price", 70), ("quality", 30)]),
+])
+def test_a_share_of_the_score_in_a_sentence(facts_of, sentence, expected):
+    (scheme,) = facts_of(f"# Evaluation\n\n{sentence}\n").award.schemes
+    assert sorted((c.kind, c.weight) for c in scheme.criteria) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Staff wages make up 70% of the price of an hour of home care.",
+    "Price rises accounted for 60% of the increase in the care budget last year.",
+    "Cost represents 70% of the budget for the tender.",
+    "Quality and price will each be scored 0-100 in the tender.",
+    "Price represented 70% of the score in the 2019 tender; quality now carries 60%.",
+])
+def test_shares_of_other_things(facts_of, sentence):
+    assert all(s.price_weight is None
+               for s in facts_of(f"# Evaluation\n\n{sentence}\n").award.schemes)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Of the 100 marks available, 60 will be awarded for price and 40 for quality.",
+     [("price", 60), ("quality", 40)]),
+    ("Care at Home Service – Price: 65 marks; Method Statements: 35 marks.",
+     [("price", 65), ("quality", 35)]),
+    ("Social Value: 5 marks out of 100", [("social-value", 5)]),
+    ("Price (55 marks), Written Responses (30 marks) and Presentation (15 marks).",
+     [("price", 55), ("quality", 30), ("quality", 15)]),
+    ("Quality will be marked out of 60 and price out of 40.", [("price", 40), ("quality", 60)]),
+    ("60 marks are available for price and 40 for quality.", [("price", 60), ("quality", 40)]),
+    ("Price 60 | Written Responses 20 | Interview 20",
+     [("price", 60), ("quality", 20), ("quality", 20)]),
+])
+def test_marks_shared_between_price_and_quality_parts(facts_of, sentence, expected):
+    (scheme,) = facts_of(f"# Evaluation\n\n{sentence}\n").award.schemes
+    assert sorted((c.kind, c.weight) for c in scheme.criteria) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Price: 65 marks; Method Statements: 15 marks.",
+    "Of the 100 homes inspected, 60 were rated good for quality.",
+    "Of the 100 marks available, a minimum of 60 must be achieved on quality.",
+    "The interview will take 45 minutes and the presentation 15 minutes; 100 marks are "
+    "available for the written test.",
+])
+def test_marks_that_are_not_a_weighting(facts_of, sentence):
+    assert facts_of(f"# Evaluation\n\n{sentence}\n").award.schemes == ()
+
+
+def test_a_quality_threshold_is_not_a_quality_weight(facts_of):
+    award = facts_of("# Evaluation\n\nBidders who achieve a minimum quality score of 60% will "
+                     "then be ranked solely on price.\n").award
+    assert award.schemes == ()  # the gate then price: KL205's
+    (scheme,) = facts_of("# Evaluation\n\nBidders achieving a minimum quality score of 60% "
+                         "proceed to an evaluation weighted 70% quality and 30% price.\n"
+                         ).award.schemes
+    assert (scheme.price_weight, scheme.quality_weight) == (30, 70)
+    assert facts_of("# Evaluation\n\nTenders scoring 60% or more on quality will be "
+                    "shortlisted.\n").award.schemes == ()
+
+
+@pytest.mark.parametrize(("sentence", "price_only"), [
+    ("The contract will be awarded to the provider offering the most competitive hourly rate.",
+     True),
+    ("The successful tenderer will be the one submitting the most competitive price.", True),
+    ("Tenderers are asked to submit their most competitive hourly rate.", False),
+    ("The most competitive price will be awarded the maximum 30 marks.", False),
+    ("Award will be made to the most competitive tender, taking account of quality and price.",
+     False),
+])
+def test_the_most_competitive_rate(facts_of, sentence, price_only):
+    assert (facts_of(f"# Evaluation\n\n{sentence}\n").award.lowest_price is not None) \
+        is price_only

@@ -9,24 +9,42 @@ from kindlint.model.findings import SUBJECT_AWARD
 
 _GATED = r"(?:quality|technical|method statements?|written (?:responses?|submissions?))"
 _PASS_OR_FAIL = (r"(?:pass\s*(?:/|or|and)\s*fail|(?:technically\s+)?acceptable\s*(?:/|or)\s*"
-                 r"unacceptable)")
+                 r"unacceptable|compliant\s*(?:/|or)\s*non-?compliant)")
+# A quality bar: "the minimum quality threshold", "a minimum quality score of 60%", "scoring
+# 60% or more on quality", "at least 60% in the quality evaluation".
+_BAR = (r"(?:minimum\s+quality\s+(?:threshold|standard|score)|"
+        r"(?:required\s+)?quality\s+(?:threshold|pass mark|stage|assessment|evaluation))")
+_SCORE_BAR = (r"(?:at\s+least|a\s+minimum\s+of|no\s+less\s+than|less\s+than|below|under)\s+"
+              r"\d{1,3}\s*%|\d{1,3}\s*%\s+or\s+(?:more|above|higher|over|greater)")
 # "Quality submissions are pass/fail", "method statements are marked PASS or FAIL", "bidders
 # who meet the minimum quality threshold".
 _GATE = lazy(rf"{_GATED}[^.;]{{0,80}}?{_PASS_OR_FAIL}|{_PASS_OR_FAIL}[^.;]{{0,40}}?{_GATED}|"
-             r"\b(?:meet|meets|met|meeting|achiev\w*|pass\w*|reach\w*)\s+(?:the\s+)?"
-             r"(?:minimum\s+quality\s+(?:threshold|standard|score)|"
-             r"(?:required\s+)?quality\s+(?:threshold|pass mark))|"
-             r"\bquality\s+threshold\s+(?:is|has been)\s+(?:met|achieved|passed|reached)",
+             r"\b(?:meet|meets|met|meeting|achiev\w*|pass\w*|reach\w*)\s+(?:(?:the|a|an)\s+)?"
+             rf"{_BAR}|"
+             r"\bquality\s+threshold\s+(?:is|has been)\s+(?:met|achieved|passed|reached)|"
+             rf"\b(?:(?:scor|achiev|attain|obtain|reach)\w*\s+(?:{_SCORE_BAR})|"
+             r"minimum\s+(?:score|mark)\s+of\s+\d{1,3}\s*%)\s+(?:on|in|for)\s+(?:the\s+)?quality\b",
              re.IGNORECASE)
+# What decides between the tenders that pass: "ranked on price", "in order of their hourly
+# rate", "awarded to the provider offering the most competitive hourly rate".
+_PRICE_NOUN = r"(?:price|cost|rate|fee|charge)s?"
+_UNIT = r"(?:total|lowest|tendered|hourly|weekly|daily|unit|annual|most\s+competitive)"
 _PRICE_SCORED = lazy(
-    r"\b(?:price|cost|rate)s?\b[^.;]{0,60}?(?:scored|score|evaluated|ranked|decides?\b|"
-    r"determines?\b)|"
-    r"(?:scored|ranked|evaluated|decided|determined|made|selected|awarded)\s+(?:solely\s+|purely\s+|"
-    r"only\s+|entirely\s+)?(?:on|by)\s+(?:the\s+basis\s+of\s+)?(?:a\s+|the\s+)?"
-    r"(?:total\s+|lowest\s+|tendered\s+)?(?:price|cost)\b(?!\s*(?:and|&|/|,)\s*quality)|"
-    r"lowest (?:price|rate|cost)",
+    r"\b(?:price|cost|rate)s?\b[^.;]{0,60}?(?:scored|score|evaluated|ranked|decid(?:es?|ing)\b|"
+    r"determin(?:es?|ing)\b|decisive)|"
+    r"(?:scored|ranked|evaluated|decided|determined|made|selected|awarded|placed|listed|ordered)"
+    r"\s+(?:solely\s+|purely\s+|only\s+|entirely\s+)?"
+    r"(?:on|by|according\s+to|in\s+(?:the\s+)?order\s+of)\s+(?:the\s+basis\s+of\s+)?"
+    rf"(?:a\s+|the\s+|their\s+|its\s+)?(?:{_UNIT}\s+){{0,2}}{_PRICE_NOUN}\b"
+    r"(?!\s*(?:and|&|/|,)\s*quality)|"
+    rf"\bin\s+(?:ascending\s+)?order\s+of\s+(?:their\s+|the\s+|its\s+)?(?:{_UNIT}\s+){{0,2}}"
+    rf"{_PRICE_NOUN}\b|\b(?:in|by)\s+(?:ascending\s+)?(?:price|cost|rate)\s+order\b|"
+    rf"(?:lowest|cheapest|most\s+competitive)\s+(?:{_UNIT}\s+)?(?:price|rate|cost|fee)",
     re.IGNORECASE)
 _QUALITY = lazy(r"quality|technical|non-price", re.IGNORECASE)
+# A bar phrased by who falls below it: "scoring below 50% on quality will be excluded" is still
+# a gate, not a rejection of one.
+_BELOW_BAR = lazy(r"\b(?:less\s+than|below|under)\s+\d", re.IGNORECASE)
 
 
 def check(ctx):
@@ -41,7 +59,8 @@ def check(ctx):
                          subject=SUBJECT_AWARD)
     reported = set()
     for block, start, end, _ in ctx.run.index.hits(_GATE, ("pass", "acceptable", "quality")):
-        if block.index in reported or negated(block, start, end, inside=True):
+        if block.index in reported or (negated(block, start, end, inside=True)
+                                       and not _BELOW_BAR.search(block.text, start, end)):
             continue
         if price_decides or any(_price_scored(text) for text in _gate_and_next(ctx, block, start)):
             reported.add(block.index)
