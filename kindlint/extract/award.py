@@ -122,7 +122,7 @@ _SHARE_OF_MONEY = lazy(
 # (after "and" only a colon or slash: "each scored 0-100" is a scale)
 _RATIO_NAMES_FIRST = lazy(
     rf"\b(?P<a>{NAME})\s*(?:[:/]|\s(?P<joined>and|&)\s)\s*(?P<b>{NAME})\b\s*"
-    r"(?:ratio|split|weighting|weight|balance)?(?:\s+(?!\d)[\w'’]+){0,6}?\s*(?:of|at|is|=|:)?\s*"
+    r"(?:ratio|split|weighting|weight|balance)?(?:\s+(?!\d)[\w'’-]+){0,10}?\s*(?:of|at|is|=|:)?\s*"
     rf"(?P<x>{PERCENT_VALUE})\s*%?\s*(?(joined)[:/]|[:/.\-–])\s*(?P<y>{PERCENT_VALUE})\s*%?",
     re.IGNORECASE)
 _RATIO_NUMBERS_FIRST = lazy(
