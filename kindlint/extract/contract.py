@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from kindlint.extract.negation import negated, superseded
@@ -32,6 +33,34 @@ _TERMS = tuple(lazy(p, re.IGNORECASE) for p in (
     rf"(?:contract|framework|agreement|call-off|grant)\s+(?:is|will be|shall be|is to be)\s+"
     rf"(?:(?:awarded|let|procured|tendered|commissioned|in place)\s+)?{_FOR_N}",
 ))
+# "an interim Framework for one year", "a temporary contract will be put in place for 6 months"
+_INTERIM_WORDS = ("interim", "temporary", "pilot", "short-term", "bridging", "transitional",
+                  "stop-gap", "stopgap")
+_INTERIM_TERM = lazy(
+    rf"(?:{'|'.join(_INTERIM_WORDS)}) (?:contract|framework|agreement|arrangement|call-off|"
+    rf"grant)s?\s+(?:(?:is|will be|shall be) )?(?:(?:put )?in place |awarded |let )?{_FOR_N}",
+    re.IGNORECASE)
+# A term given as dates: "contract period: 1 April 2025 to 31 March 2026", "the Agreement shall
+# commence on 1 October 2024 and expire on 30 September 2025", "July 1, 2025 through June 30, 2026"
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? (?:19|20)\d\d|{_MONTH} \d{{1,2}}"
+         r"(?:st|nd|rd|th)?,? (?:19|20)\d\d|\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d)")
+# Words every written date holds ("may" only as "may 1…", "may 2…", "may 3…": not "may be").
+_DATE_WORDS = (*(m for m in _MONTH_NAMES if m != "may"), "may 1", "may 2", "may 3", "jan ",
+               "feb ", "mar ", "apr ", "jun ", "jul ", "aug ", "sep ", "sept ", "oct ", "nov ",
+               "dec ", "/19", "/20", ".19", ".20")
+_DATE_RANGE = lazy(
+    rf"(?:contract|agreement|framework|grant|call-off|period of performance)\b"
+    rf"(?=[^;]{{0,110}}?(?:19|20)\d\d)[^.;]{{0,90}}?"  # a year follows: the rest is slower
+    rf"(?P<first>{_DATE})\s*(?:to|until|till|through|thru|[–—-]|and (?:will |shall )?(?:end|"
+    rf"expire|terminate|finish|conclude)(?: on)?)\s*(?P<last>{_DATE})",
+    re.IGNORECASE)
+# Periods in a contract that are not its term.
+_OTHER_PERIOD = lazy(r"mobilis|mobiliz|implementation|transition|consultation|submi|invoice|"
+                     r"tender|\bbids?\b|clarification|evaluation|standstill|notice",
+                     re.IGNORECASE)
 _PLUS = lazy(rf"(?P<a>\d{{1,2}})\s*\+\s*(?P<b>\d{{1,2}})(?:\s*\+\s*(?P<c>\d{{1,2}}))?\s*"
                    rf"{_UNIT}", re.IGNORECASE)
 _EXTENSION = lazy(
@@ -51,6 +80,9 @@ def find_term(index: TextIndex) -> ContractTerm | None:
     """The first stated contract length, with any extension options in the same block."""
     candidates = [hit for pattern in (_PLUS, *_TERMS)
                   for hit in _first(index.hits(pattern, ("year", "month")))]
+    candidates += _first(index.hits(_INTERIM_TERM, _INTERIM_WORDS))
+    candidates += _first(hit for hit in index.hits(_DATE_RANGE, _DATE_WORDS)
+                         if _date_range_years(hit) is not None)
     for hit in sorted(candidates, key=lambda h: (h.block.index, h.start)):
         block, m = hit.block, hit.match
         where = Evidence(m.group(0), block.locate(hit.start, hit.end), block.index)
@@ -58,7 +90,10 @@ def find_term(index: TextIndex) -> ContractTerm | None:
             extra = float(m.group("b")) + float(m.group("c") or 0)
             unit = m.group("unit")
             return ContractTerm(years(float(m.group("a")), unit), years(extra, unit), where)
-        number = to_number(m.group("n"))
+        if m.re is _DATE_RANGE.compiled:
+            number, unit = _date_range_years(hit), "years"
+        else:
+            number, unit = to_number(m.group("n")), m.group("unit")
         if number is None:
             continue
         extension = None
@@ -70,8 +105,50 @@ def find_term(index: TextIndex) -> ContractTerm | None:
             if amount is not None and e.start() != hit.start:
                 extension = years(amount * count,
                                   e.group("unit") or e.group("unit2") or e.group("unit3"))
-        return ContractTerm(years(number, m.group("unit")), extension, where)
+        return ContractTerm(years(number, unit), extension, where)
     return None
+
+
+def _date_range_years(hit: Hit) -> float | None:
+    """The length of a term given as dates, in years to the nearest month; None for another
+    period ("the mobilisation period is …") or a past one."""
+    block, dates_start = hit.block, hit.start + hit.match.start("first") - hit.match.start()
+    s_start, _ = block.sentence_at(hit.start)
+    if _OTHER_PERIOD.search(block.text, s_start, hit.end) \
+            or superseded(block, dates_start, hit.end):
+        return None
+    first, last = _dates(hit.match.group("first")), _dates(hit.match.group("last"))
+    # "01/04/2025 – 31/03/2026" is read day first, and month first if only that makes sense
+    for start, end in zip(first, last, strict=False):
+        if start is None or end is None:
+            continue
+        months = round(((end - start).days + 1) / 30.4375)
+        if 1 <= months <= 25 * 12:
+            return round(months / 12, 2)
+    return None
+
+
+def _dates(text: str) -> list[datetime.date | None]:
+    """The date ``text`` names (day first, then month first, when written in numbers)."""
+    words = re.findall(r"[a-z]+|\d+", text.lower())
+    if words[0].isdigit() and words[1].isdigit():  # 01/04/2025
+        a, b, y = (int(w) for w in words[:3])
+        orders = ((y, b, a), (y, a, b))
+    else:
+        month = next((n for n, name in enumerate(_MONTH_NAMES, 1)
+                      if any(name.startswith(w) for w in words if not w.isdigit()
+                             and w not in ("st", "nd", "rd", "th"))), None)
+        if month is None:  # "12 Decision 2025" looked like a date
+            return []
+        numbers = [int(w) for w in words if w.isdigit()]
+        orders = ((numbers[-1], month, numbers[0]),)
+    dates = []
+    for y, m, d in orders:
+        try:
+            dates.append(datetime.date(y, m, d))
+        except ValueError:
+            dates.append(None)
+    return dates
 
 
 def _first(hits):
@@ -93,12 +170,29 @@ _HELD_UNTIL = (r"(?:paid|payable|released) (?:only )?(?:on|when|once|if)|withhel
                r"retained")
 _RESULT = (r"(?:outcomes?|results?|targets?|achiev\w*|KPIs?|sustain\w*|jobs?|employment|"
            r"reduc\w+|improve\w*)")
-_PAYEE = (r"(?:participant|person|people|client|customer|individual|child|children|young person|"
-          r"youth|family|families|household|adult|learner|tenant|resident|claimant|jobseeker|"
-          r"parent)s?")
-_ACHIEVES = (r"(?:achiev|sustain|mov\w* (?:in)?to|enter\w* (?:work|employment|education|"
-             r"training|a job|paid)|gain|secur|complet|attain|improv|reduc|progress|find|found|"
-             r"employed|placed|housed)")
+_PAYEE_WORDS = ("participant", "person", "people", "client", "customer", "individual", "child",
+                "children", "young person", "rough sleeper", "service user", "student",
+                "care leaver", "leaver", "offender", "survivor", "refugee", "youth", "family",
+                "families", "household", "adult", "learner", "tenant", "resident", "claimant",
+                "jobseeker", "parent")
+_PAYEE = rf"(?:{'|'.join(_PAYEE_WORDS)})s?"
+# What a person achieves: "enters work", "moves into settled accommodation", "obtains a diploma"
+# (not "moves into the scheme", which is where support starts).
+_SETTLED = (r"(?:paid |sustained |settled |independent |permanent |stable |secure |sustainable |"
+            r"long-term |their own |their |an? |the )*(?:work|employment|jobs?|education|training|"
+            r"accommodation|housing|homes?|tenanc\w+)")
+_ACHIEVES = (rf"(?:achiev|sustain|mov\w* (?:in)?to {_SETTLED}|enter\w* (?:work|employment|"
+             r"education|training|a job|paid)|start\w* (?:a job|work|employment|paid)|gain|secur|"
+             r"complet|attain|obtain|improv|reduc|progress|find|found|employed|placed|housed|"
+             r"reach\w* (?:the |an? )?(?:earnings|income|threshold|target|milestone)|"
+             r"return\w* (?:home|to (?:their|the) famil)|(?:does|do|did|has|have) not "
+             r"(?:re-?offend|return\w* to (?:custody|prison|care|homelessness)))")
+# Still there after a while: "has been in work for 26 weeks", "is still in their tenancy".
+_SUSTAINED_WORDS = ("been in", "been employed", "been housed", "been placed", "still in",
+                    "remained in", "remains in", "remaining in", "stayed in", "stays in",
+                    "staying in", "kept in")
+_SUSTAINED = (r"(?:(?:has |have |had |is |are )?(?:been|remain\w*|stay\w*|still|kept) (?:in )?"
+              rf"{_SETTLED}|(?:has |have )?been (?:employed|housed|placed))")
 # What a payment waits for: "achievement of the agreed outcomes", "job starts", "when a young
 # person achieves"; not "once the outcome of the assessment is known".
 _RESULT_EVENT = (r"(?:achievement of|achieving) (?:an? |the |agreed |specified )*(?:\w+ ){0,2}"
@@ -106,18 +200,24 @@ _RESULT_EVENT = (r"(?:achievement of|achieving) (?:an? |the |agreed |specified )
                  r"(?:outcomes?|results?|targets?) (?:are |is |have been |has been )?"
                  r"(?:achieved|met|sustained|reached|delivered)|"
                  r"job (?:starts?|outcomes?)|sustainment|"
-                 rf"sustained (?:employment|work|jobs?|tenanc\w+)|{_PAYEE} {_ACHIEVES}")
-# Payment by results is read by four patterns, each searched only in the blocks holding one of
+                 rf"sustained (?:employment|work|jobs?|tenanc\w+)|{_PAYEE} {_ACHIEVES}|"
+                 rf"(?:{_PAYEE}|they|he|she) {_SUSTAINED}")
+# "a 26-week employment fee"
+_WEEK_FEES = ("employment", "job", "sustainment", "in-work", "outcome")
+# (Branches start with a word, not "\b": a pattern whose every branch does is searched faster.)
+# Payment by results is read by five patterns, each searched only in the blocks holding one of
 # its keywords: named schemes, a share of the fee held on results, a payment made when a result
-# comes, and a payment for each person who achieves something.
+# comes, a payment for each person who achieves something, and one for each job placement.
 _PBR_NAMED = (
-    r"payments?[- ]by[- ]results?|\bPbR\b|(?:paid|pay|paying|payment) (?:by|for|against) results|"
+    r"payments?[- ]by[- ]results?|PbR\b|(?:paid|pay|paying|payment) (?:by|for|against) results|"
     rf"{_RESULTS_BASED} (?:payments?|funding|financing|fees?|tariffs?|pricing|reimbursement)|"
     rf"(?:payments?|funding|fees?)\b[^.;]{{0,60}}?\b(?:(?:are|is|will be|shall be) (?:\w+ )?"
     rf"{_RESULTS_BASED}|(?:linked|tied) to [^.;]{{0,40}}?\b{_RESULT})|"
     r"outcome (?:payments?|fees?)|social impact bonds?|"
     r"paid on (?:the )?(?:achievement of )?(?:\w+ )?(?:outcomes?|results)|"
-    r"(?:job|sustainment|milestone) (?:outcome )?payments?|"
+    r"(?:job(?:[- ]start)?|sustainment|milestone) (?:outcome )?payments?|"
+    rf"\d+[- ]week (?:{'|'.join(_WEEK_FEES)}) (?:payments?|fees?)|"
+
     r"(?:payments?|paid|money) (?:made |paid )?at \d+(?:,? \d+)*,? (?:and )?\d+ weeks|"
     r"paid according to (?:how long|whether|the number)[^.;]{0,40}"
     r"(?:jobs?|employment|work|outcomes?|results?)|"
@@ -129,13 +229,32 @@ _PBR_NAMED = (
 _PBR_SHARE = (rf"{_SHARE_OF_PAY}[^.;]{{0,80}}?(?:at risk|(?:{_HANGS_ON})(?=[^.;]{{0,80}}?"
               rf"(?:{_RESULT}|performance))|(?:{_HELD_UNTIL})(?=[^.;]{{0,80}}?{_RESULT}))")
 # "payments made when a young person achieves…", "payment triggered by job starts"
-_PBR_EVENT = (r"(?:payments?|fees?)\s+(?:is |are |will be )?(?:made|triggered|released|earned|"
-              r"paid)\b[^.;]{0,40}?\b(?:by|on|upon|when|once|if|after)\b[^.;]{0,60}?"
-              rf"(?:{_RESULT_EVENT})")
-# "a payment of $2,500 for each child who achieves permanency"
-_PBR_EACH = (rf"payments? (?:of \S+ )?(?:for|per) (?:each|every) (?:[\w-]+ ){{0,2}}?{_PAYEE} "
-             rf"(?:(?:who|that|whose|in which|where)\b[^.;]{{0,60}}?\b{_ACHIEVES}|"
-             r"employed|placed|housed|sustain|enter|start|achiev|remain|mov|gain)")
+# "paid for each verified job placement", "$500 per job start"
+_PLACEMENT_WORDS = ("job placement", "job start", "job entr", "placement into", "placements into")
+_PBR_PLACEMENT = (r"(?:paid|payments?|fees?|[£$€]\s?\d[\d,]*)\b[^.;]{0,40}?\b(?:for|per) "
+                  r"(?:each |every |a )?(?:verified |confirmed |successful |sustained )?"
+                  r"(?:job (?:placements?|starts?|entr(?:y|ies))|placements? into (?:work|"
+                  r"employment))")
+# A sum paid: "a payment of £500", "fees", "$1,000".
+_MONEY = r"[£$€]\d[\d,]*(?:\.\d+)?"
+_SUM = rf"(?:payments?|fees?|funding|bonus(?:es)?|{_MONEY})"
+# "payments made when a young person achieves…", "£900 is claimable once a participant has been
+# in work for 26 weeks", "£600 when a participant enters employment" (one pattern that starts
+# with the sum: alternatives in front make every search slower)
+_PBR_EVENT = (rf"{_SUM}(?: of \S+)?\s+(?:(?:is |are |will be |shall be |may be |can be )?(?:made|"
+              r"triggered|released|earned|paid|payable|claimable|claimed|due)\b|"
+              r"(?=(?:when|once|upon|if|after)\b))[^.;]{0,40}?"
+              rf"\b(?:by|on|upon|when|once|if|after)\b[^.;]{{0,60}}?(?:{_RESULT_EVENT})")
+# "a payment of $2,500 for each child who achieves permanency", "£1,200 for each participant
+# who enters work", "$3,000 per youth who obtains a diploma"
+_PBR_EACH = (rf"{_SUM}\b[^.;]{{0,40}}?\b(?:for (?:each|every)|per(?: each| every)?) "
+             rf"(?:[\w-]+ ){{0,2}}?{_PAYEE}(?:(?: [\w-]+){{0,3}}? (?:who|that|whose|in which|"
+             rf"where)\b[^.;]{{0,60}}?\b(?:{_ACHIEVES}|{_SUSTAINED})| (?:employed|placed|housed|"
+             r"sustain|enter|start|achiev|remain|retain|mov|gain))")
+# Money paid to the person, not to the provider: "a setting-up-home allowance of £2,000".
+_TO_THE_PERSON = lazy(r"allowance|bursar(?:y|ies)|voucher|\bgrants? (?:of \S+ )?(?:to|for) "
+                      r"(?:each|every|the)|paid (?:directly )?to (?:each|every|the) "
+                      rf"(?:[\w-]+ )?{_PAYEE}", re.IGNORECASE)
 _EACH_TASK = r"(?:to|for|per) (?:each|every|(?:each |every |the )?individual) tasks?"
 _TIME_AND_TASK = (
     r"time[- ]and[- ]task|task[- ]and[- ]time|task[- ]based (?:commissioning|contract|"
@@ -149,7 +268,23 @@ _TIME_AND_TASK = (
     r"(?:minutes|time)|"
     r"tasks to be (?:completed|carried out|done|undertaken) (?:at|on|during) each (?:visit|call)|"
     r"(?:complete|follow|carry out|do)\w* (?:every|each|all|the) tasks? (?:on|in) (?:the|their|"
-    r"each) (?:person's )?task lists?")
+    r"each) (?:person's )?task lists?|"
+    # "blocks of time against a list of tasks", "a list of tasks with a time attached to each"
+    r"(?:time|minutes)\b[^.;]{0,30}?\bagainst (?:a |the |each |every )?(?:(?:list|schedule|set) "
+    r"of )?tasks?\b|"
+    r"tasks?\b[^.;]{0,30}?\b(?:time|minutes|duration) (?:attached|allocated|allowed|allotted|"
+    r"assigned|set) (?:to|for|against) (?:each|every)\b|"
+    # paid by the task: "paid per completed task", "a fee per task", "on a task-by-task basis"
+    r"(?:paid|payable|payments?|fees?|charged|billed|invoiced|priced)\b[^.;]{0,30}?"
+    r"\b(?:(?:per|for each|for every) (?:completed |individual )?task\b|"
+    r"on a (?:per[- ])?task(?:[- ]by[- ]task)?[- ]basis)")
+# Words for paying or billing, and the evidence of time that by-the-minute payment rests on.
+_PAY_WORD = (r"paid|pay|payable|payments?|invoices?|invoiced|billing|billed|charges?|charged|"
+             r"reimburs\w*|calculat\w*|claims?")
+_MONITORED = (r"\bECM\b|\bEVV\b|(?:call|visit|electronic)[- ](?:monitoring|verification)|"
+              r"monitoring system|logged|clock(?:ed|ing)?[- ]?(?:in|out)|captured")
+_TIME_IN_HOME = (r"\b(?:in|at) (?:the|their|a|each) (?:[\w'’-]+ ){0,2}?homes?\b|"
+                 r"\bwith (?:the|each) (?:person|client|service user|individual|customer)")
 _BILLING_UNIT = (r"(?:\d{1,2}[- ]minute|quarter[- ]hour(?:ly)?) (?:units?|increments?|blocks?|"
                  r"segments?|periods?|intervals?)")
 _PER_MINUTE = (
@@ -157,7 +292,7 @@ _PER_MINUTE = (
     r"(?:rate|price|charge|cost|paid|payment|pay|invoiced|£\s?\d+(?:\.\d+)?)\s+per minute|"
     r"per minute of (?:care|support|contact)|by the minute|"
     r"rounded (?:up |down )?to the nearest \d+ minutes|"
-    r"actual (?:time|minutes) (?:delivered|spent|recorded)|pro[- ]rata to the (?:nearest )?minute|"
+    r"actual minutes (?:delivered|spent|recorded)|pro[- ]rata to the (?:nearest )?minute|"
     rf"(?:paid|reimbursed|billed|charged|invoiced) in {_BILLING_UNIT}|"
     # "$6.12 per 15-minute unit", "reimbursed at £4.60 for each 15-minute block"
     rf"(?:[£$€]\s?\d+(?:\.\d+)?|paid|reimbursed|billed|charged|rate)[^.;]{{0,30}}?"
@@ -171,7 +306,18 @@ _PER_MINUTE = (
     r"(?:only|just) (?:the )?(?:time|minutes)[^.;]{0,60}(?:logged|recorded|clocked|captured|"
     r"monitor)[^.;]{0,60}(?:paid|invoiced|charged|billed|payable)|"
     r"(?:invoices?|payments?)[^.;]{0,40}(?:generated|calculated|made|based) (?:from|on) "
-    r"(?:the )?(?:electronic )?(?:call[- ]monitoring|EVV|clock(?:ing)?[- ]in)")
+    r"(?:the )?(?:electronic )?(?:call[- ]monitoring|EVV|clock(?:ing)?[- ]in)|"
+    # "payment will be made on a per-minute basis", "calculate payment to the minute", "made
+    # per minute delivered"
+    rf"(?:{_PAY_WORD})\b[^.;]{{0,40}}?\b(?:on a (?:per[- ]minute|minute[- ]by[- ]minute) basis|"
+    r"to the (?:nearest |exact )?minute\b|per minute (?:delivered|provided))")
+# Paid for the actual time in the home, as call monitoring records it (the words shown run from
+# "actual").
+_ACTUAL_TIME = (
+    rf"(?:{_PAY_WORD})\b[^.;]{{0,50}}?\b(?P<shown>actual (?:(?:call|visit|contact|care) )?"
+    r"(?:times?|minutes|hours|durations?|lengths?|care)(?: (?:delivered|recorded|spent))?)\b"
+    r"(?![^.;]*\btravel)"
+    rf"(?:(?<=delivered)|(?<=recorded)|(?=[^.;]{{0,80}}?(?:{_TIME_IN_HOME}|{_MONITORED})))")
 # Each payment mechanism: its patterns, and the words every match of a pattern contains (only
 # blocks holding one are searched).
 _PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = tuple(
@@ -179,21 +325,26 @@ _PAYMENT_KINDS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = tuple
     for kind, pattern, keywords in (
         ("payment-by-results", _PBR_NAMED,
          ("result", "pbr", "outcome", "bond", "job", "sustainment", "milestone", "weeks",
-          "paid according", "paid only", "incentive", "bonus")),
+          "paid according", "paid only", "incentive", "bonus",
+          *(f"week {fee}" for fee in _WEEK_FEES))),
+        ("payment-by-results", _PBR_PLACEMENT, _PLACEMENT_WORDS),
         ("payment-by-results", _PBR_SHARE,
          ("% of", "cent of", "proportion", "portion", "part of", "element of", "share of",
           "percentage of", "remainder of")),
         ("payment-by-results", _PBR_EVENT, ("outcome", "result", "target", "job", "sustain",
                                             "achiev", "improv", "reduc", "progress", "found",
                                             "employed", "placed", "housed", "gain", "secur",
-                                            "complet", "attain", "mov", "enter")),
-        ("payment-by-results", _PBR_EACH, ("for each", "for every", "per each", "per every")),
+                                            "complet", "attain", "mov", "enter", "obtain",
+                                            "return", "reach", *_SUSTAINED_WORDS)),
+        ("payment-by-results", _PBR_EACH, ("for each", "for every", "per each", "per every",
+                                           *(f"per {payee}" for payee in _PAYEE_WORDS))),
         ("time-and-task", _TIME_AND_TASK, ("task",)),
         ("per-minute", _PER_MINUTE, ("minute", "monitoring", "evv", "clock", "logged")),
+        ("per-minute", _ACTUAL_TIME, ("actual",)),
         ("cost-and-volume", r"cost and volume", ("cost and volume",)),
         ("block", r"block (?:contract|payment|purchas|funding|booking)", ("block",)),
         ("per-visit", r"\bper (?:visit|call)\b", ("per visit", "per call")),
-        ("hourly", r"hourly rate|\bper hour\b|an hour\b", ("hour",)),
+        ("hourly", r"hourly rate|per hour\b|an hour\b", ("hour",)),
         ("individual-service-fund", r"individual service funds?|personal budgets?|"
                                     r"direct payments?",
          ("service fund", "personal budget", "direct payment")),
@@ -209,7 +360,9 @@ def find_payment_models(index: TextIndex) -> list[PaymentModel]:
     for kind, pattern, keywords in _PAYMENT_KINDS:
         for hit in index.hits(pattern, keywords):
             key = (hit.block.index, kind)
-            if (key in found and found[key][0] <= hit.start) or _not_asked(hit):
+            if (key in found and found[key][0] <= hit.start) or _not_asked(hit) \
+                    or (kind == "payment-by-results" and _paid_to_the_person(hit)) \
+                    or (kind == "per-minute" and _workers_paid_for_their_time(hit)):
                 continue
             found[key] = (hit.start, PaymentModel(kind, _evidence(hit)))  # the first in a block
     return [found[key][1] for key in sorted(found, key=lambda k: (k[0], _KIND_ORDER[k[1]]))]
@@ -222,8 +375,37 @@ def _not_asked(hit: Hit) -> bool:
             or superseded(hit.block, hit.start, hit.end))
 
 
+def _paid_to_the_person(hit: Hit) -> bool:
+    """An allowance, bursary or grant the person receives, not a payment to the provider."""
+    s_start, _ = hit.block.sentence_at(hit.start)
+    return bool(_TO_THE_PERSON.search(hit.block.text, max(s_start, hit.start - 40), hit.end))
+
+
+# "Care workers must be paid for the actual time they spend in people's homes" is about wages.
+_WORKER = r"(?:workers?|staff|employees?|carers?|PAs?)\b"
+_WORKERS_BEFORE = lazy(rf"\b{_WORKER}(?:\s+[\w’']+){{0,4}}\s*$", re.IGNORECASE)
+_WORKERS_AFTER = lazy(rf"\s*(?:their |its |the )?(?:care |support )?{_WORKER}", re.IGNORECASE)
+
+
+def _workers_paid_for_their_time(hit: Hit) -> bool:
+    """Paying workers for the actual time they work is fair pay, not paying a provider by the
+    minute (only read for "paid for the actual time …")."""
+    m = hit.match
+    if "shown" not in m.re.groupindex or not m.group("shown"):
+        return False
+    s_start, _ = hit.block.sentence_at(hit.start)
+    pay_word_end = hit.start + len(re.match(r"\w+", m.group(0)).group(0))
+    return bool(_WORKERS_BEFORE.search(hit.block.text[s_start:hit.start])
+                or _WORKERS_AFTER.match(hit.block.text, pay_word_end))
+
+
 def _evidence(hit: Hit) -> Evidence:
-    return Evidence(hit.match.group(0), hit.block.locate(hit.start, hit.end), hit.block.index)
+    """The words matched, or only those in a group named ``shown`` when it matched."""
+    m, group = hit.match, 0
+    if "shown" in m.re.groupindex and m.group("shown"):
+        group = "shown"
+    start, end = hit.start + m.start(group) - m.start(), hit.start + m.end(group) - m.start()
+    return Evidence(m.group(group), hit.block.locate(start, end), hit.block.index)
 
 
 _KIND_ORDER = {kind: n for n, (kind, _, _) in reversed(list(enumerate(_PAYMENT_KINDS)))}

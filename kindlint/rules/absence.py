@@ -89,7 +89,8 @@ class AbsenceCheck:
         for block, start, end, _ in ctx.run.index.hits(self.refusals, self.refusal_words):
             sentence = block.sentence_at(start)
             if (block.index, sentence) not in reported \
-                    and not _LEAVES_A_WAY.search(block.text, *sentence):
+                    and not _LEAVES_A_WAY.search(block.text, *sentence) \
+                    and not _about_price_only(block.text[sentence[0]:sentence[1]]):
                 reported.add((block.index, sentence))
                 yield ctx.finding(block, start, end, message=self.refusal_message)
 
@@ -103,11 +104,22 @@ class AbsenceCheck:
         return headings[0] if headings else (body[0] if body else None)
 
 
+# A price held firm ("the hourly rate is fixed for the life of the contract") is not the service
+# held fixed, unless the sentence also rules out changing the service itself.
+_PRICE = re.compile(r"\bprices?\b|\brates?\b|\bfees?\b|\bcharges\b", re.IGNORECASE)
+_SERVICE = re.compile(r"\b(?:scope|specification|service|support|hours|outcomes?)\b",
+                      re.IGNORECASE)
+
+
+def _about_price_only(sentence: str) -> bool:
+    """The sentence holds a price firm without naming the service."""
+    return bool(_PRICE.search(sentence)) and not _SERVICE.search(sentence)
+
+
 # "No variation is valid unless agreed in writing" is a variation clause, not a refusal.
 _LEAVES_A_WAY = re.compile(r"\bunless\b|\bexcept\b|other than|save (?:as|where)|in writing|"
                            r"(?:by|with|without) (?:the )?(?:prior )?(?:written )?(?:mutual )?"
-                           r"(?:agreement|consent)|agreed (?:by|between)|signed by|"
-                           r"\bprices?\b|\brates?\b|\bfees?\b|\bcharges\b", re.IGNORECASE)
+                           r"(?:agreement|consent)|agreed (?:by|between)|signed by", re.IGNORECASE)
 
 
 def _compile(phrases: Iterable[str]) -> LazyPattern | None:

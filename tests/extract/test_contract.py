@@ -23,6 +23,13 @@ from kindlint.lint import LintOptions, lint_file
     ("The Care at Home contract is to be let for an initial period of 2 years.", 2, None),
     ("The agreement will be awarded for a 12-month term.", 1, None),
     ("This housing support framework will be in place for 3 years.", 3, None),
+    # a term given as dates, or an interim arrangement
+    ("Home Support contract period: 1 April 2025 to 31 March 2026.", 1, None),
+    ("The Agreement shall commence on 1 October 2024 and expire on 30 September 2026.", 2, None),
+    ("The period of performance is July 1, 2025 through June 30, 2026.", 1, None),
+    ("Contract term: 01/04/2025 - 31/03/2028, with an option to extend for 2 years.", 3, 2),
+    ("An interim Framework for one year will be put in place.", 1, None),
+    ("The Council intends to award a temporary contract for 6 months.", 0.5, None),
 ])
 def test_contract_term(facts_of, sentence, initial, extension):
     term = facts_of(f"# Contract\n\n{sentence}\n").term
@@ -36,6 +43,9 @@ def test_contract_term(facts_of, sentence, initial, extension):
     "Invoices are paid within 30 days.",
     "People receive support for 6 months after moving in.",
     "Tenants will be supported for a 2-year period after moving in.",
+    "The mobilisation period for the contract is 1 January 2025 to 31 March 2025.",
+    "The previous home care contract ran from 1 April 2019 to 31 March 2020.",
+    "Tenders must be submitted between 1 May 2025 and 15 May 2025.",
 ])
 def test_other_periods_are_not_the_contract_term(facts_of, sentence):
     assert facts_of(f"# Contract\n\n{sentence}\n").term is None
@@ -87,6 +97,33 @@ def test_payment_models_rates_and_cuts(facts_of):
      "only once the agreed outcomes are achieved.", "payment-by-results"),
     ("Payment will be linked to the achievement of the outcome milestones, with 25% of the fee "
      "at risk.", "payment-by-results"),
+    # paid by the task, or by the minute in other words
+    ("Providers will be paid per completed task, as recorded on the care plan task sheet.",
+     "time-and-task"),
+    ("Home care is commissioned in blocks of time against a list of tasks.", "time-and-task"),
+    ("The care provider shall be paid on a task-by-task basis.", "time-and-task"),
+    ("The Council will calculate payment to the minute.", "per-minute"),
+    ("Payment will be made on a per-minute basis.", "per-minute"),
+    ("Providers will be paid for the actual time spent in the service user's home, as evidenced "
+     "by the ECM system.", "per-minute"),
+    ("Billing shall be based on actual visit times as documented by EVV clock-in and clock-out.",
+     "per-minute"),
+    # a sum for each person who gets or keeps a job, a home or a qualification
+    ("The Provider will be paid £1,200 for each participant who enters work and a further £800 "
+     "once they have been in work for 26 weeks.", "payment-by-results"),
+    ("The Provider will receive £2,000 for every person who moves into settled accommodation.",
+     "payment-by-results"),
+    ("A payment of £500 will be made when a participant starts a job.", "payment-by-results"),
+    ("The Contractor shall be paid $3,000 per youth who obtains a high school diploma.",
+     "payment-by-results"),
+    ("The Provider may claim £400 per client who is still in their tenancy after 12 months.",
+     "payment-by-results"),
+    ("A retention payment of $500 is made when the participant has been employed for 90 days.",
+     "payment-by-results"),
+    ("Employment providers receive a 26-week employment fee.", "payment-by-results"),
+    ("The Provider will be paid £1,500 for each person on probation who does not reoffend "
+     "within 12 months.", "payment-by-results"),
+    ("The new contract replaces grant funding with payment by results.", "payment-by-results"),
 ])
 def test_payment_models_in_other_words(facts_of, sentence, kind):
     assert kind in [p.kind for p in facts_of(f"# Payment\n\n{sentence}\n").payment_models]
@@ -113,6 +150,26 @@ def test_payment_models_in_other_words(facts_of, sentence, kind):
     "Payments will be made once the outcome of the financial assessment is known.",
     "A portion of the fee is dependent on the number of hours delivered.",
     "Payment will be made when a person starts receiving support.",
+    # past practice, in its many wordings
+    "The Council ended time and task commissioning in 2021 and now commissions outcomes.",
+    "We replaced time and task with outcome-based support plans in 2020.",
+    "Time and task commissioning ended in 2021.",
+    "The Partnership scrapped per-minute billing in 2017 and now pays for planned hours.",
+    "Since abolishing time and task in 2021, the Council pays a weekly amount.",
+    "The Council has moved from time and task to outcome-based commissioning.",
+    "Until 2021, providers were paid per minute from call monitoring data.",
+    "We got rid of outcome payments for the homelessness service in 2019.",
+    # fair pay for workers, money for the person, and starting support are not results
+    "Care workers must be paid for the actual time spent travelling between visits.",
+    "Care workers must be paid for the actual time they spend in people's homes.",
+    "ECM data is used to check that visits took place; payment is made on planned hours.",
+    "Car park charges will be applied per minute after the first 30 minutes.",
+    "The Provider will be paid on completion of each task in the mobilisation plan.",
+    "A setting-up-home allowance of £2,000 is paid to each young person who moves into their "
+    "own home.",
+    "The Provider will receive £250 for each participant who starts on the programme.",
+    "The Provider will be paid an agreed amount for each person who moves into the scheme.",
+    "Participants who enter work will receive in-work support for 26 weeks.",
 ])
 def test_payment_models_not_asked_for(facts_of, sentence):
     kinds = [p.kind for p in facts_of(f"# Payment\n\n{sentence}\n").payment_models]
@@ -140,6 +197,7 @@ def test_payment_models_not_asked_for(facts_of, sentence):
     ("A deduction of 3% of the monthly payment applies for each month a target is missed.",
      None),
     ("The previous framework applied an efficiency reduction of 1% to weekly fees.", None),
+    ("We dropped the 1% annual efficiency reduction on home care fees in 2022.", None),
     ("The price will not be reduced by 2% in any year of the contract.", None),
 ])
 def test_price_cuts_and_other_reductions(facts_of, sentence, percent):
@@ -163,6 +221,15 @@ def test_price_cuts_and_other_reductions(facts_of, sentence, percent):
     ("Care workers are allocated 10 minutes travel time between visits.", []),
     ("Previously, 15-minute calls were commissioned for medication prompts.", []),
     ("The 2018 contract used 15-minute calls; the new contract replaces them.", []),
+    ("We ended 15-minute visits in 2020.", []),
+    ("Fifteen-minute visits were phased out in 2019.", []),
+    ("We did away with 15-minute visits in 2020.", []),
+    ("Before 2020, home care visits were commissioned in 15-minute blocks.", []),
+    ("Between 2015 and 2019, the Council commissioned 15-minute calls for medication.", []),
+    # a new model that brings short visits in, and a past that ends before the new one starts
+    ("The new contract replaces 45-minute visits with 15-minute calls.", [45, 15]),
+    ("The Council ended its previous framework in 2023, and the new contract uses 15-minute "
+     "visits.", [15]),
 ])
 def test_visit_lengths_are_not_punctuality(facts_of, sentence, minutes):
     found = facts_of(f"# Visits\n\n{sentence}\n").visit_lengths
