@@ -269,6 +269,13 @@ def _same_sentence(hit: Hit, evidence: Evidence | None) -> bool:
     return hit.block.sentence_at(hit.start) == hit.block.sentence_at(evidence.location.span[0])
 
 
+# "…; this approach was abandoned", "a practice since dropped"
+_ABANDONED = lazy(r"\b(?:this|that|the) (?:approach|practice|model|method|policy|basis) "
+                  r"(?:was|has been|had been|is being) (?:abandoned|dropped|ended|replaced|"
+                  r"discontinued|scrapped|withdrawn)|\bsince (?:been )?(?:abandoned|dropped|"
+                  r"replaced|discontinued)", re.IGNORECASE)
+
+
 def _lowest_price(hit: Hit) -> Evidence | None:
     block = hit.block
     before = block.text[max(0, hit.start - 80):hit.start]
@@ -276,8 +283,10 @@ def _lowest_price(hit: Hit) -> Evidence | None:
     sentence = block.text[start:end]
     if _NEGATION.search(before) or _DESCRIBING.search(sentence) or _TIE_BREAK.search(sentence) \
             or _NEGATED_AFTER.match(block.text, hit.end) \
-            or _FIGURE_AFTER.match(block.text, hit.end):
-        return None
+            or _FIGURE_AFTER.match(block.text, hit.end) \
+            or sentence.rstrip().endswith("?") or _rejected(block, hit.start, hit.end) \
+            or _ABANDONED.search(sentence, hit.end - start):
+        return None  # a question ("awarded on price only? No."), or a practice left behind
     if _SCORING.search(sentence) and not _AWARDING.search(sentence):
         return None
     if hit.match.group(0).lower().startswith("most") and (

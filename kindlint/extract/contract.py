@@ -463,7 +463,7 @@ _MONEY_CONTEXT = lazy(r"price|rate|fee|charge|contract|payment|cost|value|invoic
 # "a 5% reduction in carbon emissions" cuts something other than money: the words after
 # "in", "of" or "to" name what is cut ("on" and "for" may name a time: "on each anniversary").
 _REDUCTION_OF = lazy(r"\s+(?P<prep>in|of|to|on|for)\s+(?:the\s+|our\s+|its\s+|their\s+)?"
-                     r"(?P<what>\w+(?:\s+\w+){0,2})", re.IGNORECASE)
+                     r"(?P<what>\w+(?:\s+\w+){0,3})", re.IGNORECASE)
 _MONEY_WORD = lazy(r"\b(?:price|rate|fee|charge|cost|payment|contract|budget|spend|invoice|"
                    r"hourly|value|amount|sum|funding|grant)", re.IGNORECASE)
 # Energy, carbon, water and fuel savings are not price cuts.

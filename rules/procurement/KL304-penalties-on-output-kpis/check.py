@@ -13,7 +13,8 @@ _REGIME = lazy(r"(?:service|kpi) credits?|"
                r"(?:kpi|performance|target)[^.]{0,60}deduct\w*", re.IGNORECASE)
 _KPI_WORDS = lazy(r"\bkpis?\b|key performance|performance indicator", re.IGNORECASE)
 # A money penalty and a measured target in one sentence, with or without the word "KPI".
-_PENALTY = lazy(r"(?:service|kpi|performance) credits?|liquidated damages|financial penalt\w*|"
+_PENALTY = lazy(r"(?:service|kpi|performance) credits?|liquidated damages|"
+                r"(?:financial )?penalt(?:y|ies)\b|"
                 r"\babate\w*|\bwithh(?:old|eld)\b|\bdeduct\w*|\b(?:reduce|reduction of|"
                 r"reduction in) (?:the |its )?(?:monthly |weekly |quarterly |annual )?"
                 r"(?:payment|fee|price|charges?|invoice)", re.IGNORECASE)

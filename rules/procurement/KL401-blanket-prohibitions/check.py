@@ -387,7 +387,7 @@ SANCTION = lazy(
     r"(?<!not )(?<!never )(?:withdr[ae]w|terminat|end|stop|suspend|ceas|discharg)\w* "
     r"(?:the |their |our |this |its |a person's )?(?:professional )?(?:service|support|care|"
     r"relationship|package|placement)|(?:service|support|care|relationship|package|placement) "
-    r"(?:will |may |shall |can |could )?(?:be )?(?:\w+ and )?(?:withdrawn|terminated|ended|"
+    r"(?:will |may |shall |can |could )?(?:be |being )?(?:\w+ and )?(?:withdrawn|terminated|ended|"
     r"stopped|suspended|ceased)", re.IGNORECASE)
 # Refusing a worker for who they are, or being abusive, is a reason to act, not continuity.
 ABUSE = lazy(r"racis|\brace\b|ethnic|colour|religio|discriminat|abus|harass|violen|threat|"
