@@ -18,7 +18,7 @@ from typing import Any
 
 from kindlint import __version__
 
-FORMAT = 1
+FORMAT = 2  # bumped when a cached object (Rule, Plugin) changes shape
 KEEP = 4  # entries kept per name: a few Python versions or environments side by side
 
 

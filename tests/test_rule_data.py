@@ -48,7 +48,8 @@ def test_every_rule_cites_a_source_with_a_url(rule):
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
 def test_message_placeholders_are_known(rule):
-    fields = {name for _, name, _, _ in string.Formatter().parse(rule.message) if name}
+    fields = {name for text in (rule.message, *rule.messages.values())
+              for _, name, _, _ in string.Formatter().parse(text) if name}
     for term in terms_of(rule):
         if term.message:
             fields |= {n for _, n, _, _ in string.Formatter().parse(term.message) if n}
@@ -56,6 +57,14 @@ def test_message_placeholders_are_known(rule):
     if rule.kind == "python":
         allowed = allowed | _check_fields(rule)
     assert fields <= allowed, f"unknown placeholders {fields - allowed}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_every_named_message_a_check_asks_for_exists(rule):
+    check = rule.folder / "check.py"
+    asked = set(re.findall(r"messages\[\"([\w-]+)\"\]", check.read_text(encoding="utf-8"))
+                ) if check.is_file() else set()
+    assert asked <= set(rule.messages), f"missing [messages] {asked - set(rule.messages)}"
 
 
 def _check_fields(rule) -> set[str]:
@@ -105,3 +114,18 @@ def test_every_pack_has_a_description():
     for pack in {r.folder.parent for r in RULES}:
         data = tomllib.loads((pack / "pack.toml").read_text(encoding="utf-8"))
         assert data["name"] == pack.name and data["description"]
+
+
+def test_malformed_rule_data_is_a_clear_error_naming_the_file(tmp_path):
+    from kindlint.rules.packs import RuleDataError, load_rule
+
+    folder = tmp_path / "XY001-sample-rule"
+    folder.mkdir()
+    (folder / "rule.toml").write_text(
+        'code = "XY001"\nname = "sample-rule"\ncategory = "labels"\nseverity = "info"\n'
+        'confidence = "low"\nsummary = "s"\nmessage = "m"\nrationale = "r"\n'
+        'messages = "not a table"\n'
+        '[[sources]]\ntitle = "t"\norganisation = "o"\nyear = 2020\nurl = "https://x.org"\n'
+        '[check]\nkind = "engine"\n', encoding="utf-8")
+    with pytest.raises(RuleDataError, match=r"rule\.toml: messages must be a table"):
+        load_rule(folder, "sample")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kindlint.extract.negation import superseded
 from kindlint.extract.numbers import PERCENT_VALUE, first_percent, to_number
 from kindlint.extract.scan import Hit, TextIndex
 from kindlint.lazy_regex import lazy
@@ -269,13 +270,6 @@ def _same_sentence(hit: Hit, evidence: Evidence | None) -> bool:
     return hit.block.sentence_at(hit.start) == hit.block.sentence_at(evidence.location.span[0])
 
 
-# "…; this approach was abandoned", "a practice since dropped"
-_ABANDONED = lazy(r"\b(?:this|that|the) (?:approach|practice|model|method|policy|basis) "
-                  r"(?:was|has been|had been|is being) (?:abandoned|dropped|ended|replaced|"
-                  r"discontinued|scrapped|withdrawn)|\bsince (?:been )?(?:abandoned|dropped|"
-                  r"replaced|discontinued)", re.IGNORECASE)
-
-
 def _lowest_price(hit: Hit) -> Evidence | None:
     block = hit.block
     before = block.text[max(0, hit.start - 80):hit.start]
@@ -285,7 +279,7 @@ def _lowest_price(hit: Hit) -> Evidence | None:
             or _NEGATED_AFTER.match(block.text, hit.end) \
             or _FIGURE_AFTER.match(block.text, hit.end) \
             or sentence.rstrip().endswith("?") or _rejected(block, hit.start, hit.end) \
-            or _ABANDONED.search(sentence, hit.end - start):
+            or superseded(block, hit.start, hit.end):
         return None  # a question ("awarded on price only? No."), or a practice left behind
     if _SCORING.search(sentence) and not _AWARDING.search(sentence):
         return None

@@ -106,15 +106,6 @@ class DomainEvidence:
     domains: tuple[str, ...]
     counts: tuple[tuple[str, int], ...]
 
-    @property
-    def primary(self) -> str | None:
-        return self.domains[0] if self.domains else None
-
-    @property
-    def relational(self) -> bool:
-        """True when the service is about people and relationships, or unknown."""
-        return not self.domains or any(d in RELATIONAL_DOMAINS for d in self.domains)
-
 
 def count_cues_in(index: TextIndex) -> Counter[str]:
     """Cue counts for a whole document."""

@@ -78,9 +78,12 @@ _STOP = (r"(?:end(?:s|ed|ing)?|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|abolish(?
 _STOPPED_BEFORE = lazy(
     rf"\b{_STOP}(?:(?!{_CLAUSE_BREAK}|\b(?:of|in|on|at|after|before)\s+\d).){{0,50}}$",
     re.IGNORECASE)
-_IT = r"(?:this|it|these|that|them|which)"
-_BE = r"(?:is|was|are|were|will|has|have|had)(?: now| being| be| been){0,2}"
-_ENDED = r"(?:replaced|removed|dropped|discontinued|abolished|scrapped|phased out|withdrawn)"
+# "this", or "this approach": what the sentence goes on to say was ended or replaced
+_IT = (r"(?:(?:this|that|the) (?:approach|practice|model|method|policy|basis|arrangement)|"
+       r"this|it|these|that|them|which)")
+_BE = r"(?:is|was|are|were|will|has|have|had)(?: now| since| being| be| been){0,2}"
+_ENDED = (r"(?:replaced|removed|dropped|discontinued|abolished|scrapped|phased out|withdrawn|"
+          r"abandoned)")
 _REPLACED_AFTER = lazy(
     rf"^\s*{_BE} {_ENDED}\b|"  # "outcome payments were abolished"
     # "time and task commissioning ended in 2021", "15-minute visits were phased out"

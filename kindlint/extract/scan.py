@@ -174,12 +174,15 @@ class TextIndex:
     @property
     def lowered_text(self) -> str:
         if self._lowered_text is None:
-            lowered = self.text.lower()
-            self._lowered_exactly = len(lowered) == len(self.text)
-            if not self._lowered_exactly:  # "İ" lowers to two characters: keep offsets
-                lowered = self.text.translate(_ASCII_LOWER)
-            self._lowered_text = lowered
+            self._lower()
         return self._lowered_text
+
+    def _lower(self) -> None:
+        lowered = self.text.lower()
+        self._lowered_exactly = len(lowered) == len(self.text)
+        if not self._lowered_exactly:  # "İ" lowers to two characters: keep offsets
+            lowered = self.text.translate(_ASCII_LOWER)
+        self._lowered_text = lowered
 
     def word_positions(self, word: str) -> Iterator[int]:
         """Where ``word`` (lower case letters) starts in ``text`` as a whole word."""
@@ -201,7 +204,9 @@ class TextIndex:
     @property
     def lowered_exactly(self) -> bool:
         """True when ``lowered_text`` is ``str.lower`` of the text, not only A-Z lowered."""
-        return len(self.lowered_text) == len(self.text) and self._lowered_exactly
+        if self._lowered_text is None:
+            self._lower()
+        return self._lowered_exactly
 
     @property
     def lowered(self) -> list[str]:

@@ -61,4 +61,6 @@ class Rule:
     enabled_by_default: bool = True
     limitations: str = ""
     examples: tuple[Example, ...] = ()
+    # Other wordings of the message for particular cases, by name ("goods", "continuity").
+    messages: Mapping[str, str] = field(default_factory=dict)
 

@@ -30,7 +30,7 @@ EXAMPLE_SUFFIXES = (".md", ".txt", ".docx", ".pdf")
 
 _REQUIRED = ("code", "name", "category", "severity", "confidence", "summary", "message",
              "rationale", "sources", "check")
-_OPTIONAL = ("alternatives", "limitations", "enabled-by-default", "options")
+_OPTIONAL = ("alternatives", "limitations", "enabled-by-default", "options", "messages")
 _SOURCE_KEYS = {"title", "organisation", "year", "url", "note"}
 
 
@@ -124,6 +124,10 @@ def load_rule(folder: Path, pack: str) -> Rule:
     except ValueError as exc:
         raise RuleDataError(path, str(exc)) from None
     options, option_docs = _options(path, data.get("options", {}))
+    messages = data.get("messages", {})
+    if not isinstance(messages, dict) or not all(
+            isinstance(v, str) for v in messages.values()):
+        raise RuleDataError(path, "messages must be a table of name = \"template\"")
     kind, check = _check(path, folder, data["check"])
     return Rule(
         code=code,
@@ -133,6 +137,7 @@ def load_rule(folder: Path, pack: str) -> Rule:
         confidence=confidence,
         summary=data["summary"].strip(),
         message=data["message"].strip(),
+        messages={name: text.strip() for name, text in messages.items()},
         rationale=data["rationale"].strip(),
         alternatives=tuple(data.get("alternatives", ())),
         sources=tuple(_source(path, s) for s in data["sources"]),

@@ -28,8 +28,6 @@ def check(ctx):
         criterion = next(c for c in scheme.criteria if c.kind == "price" and c.parent is None)
         block = ctx.document.blocks[criterion.block]
         start, end = criterion.location.span or (0, len(block.text))
-        message = None if limit is not None else (
-            f"Price carries {price:g}% of the award score; even where the service is not "
-            "about relationships, a quality score helps tell good bids from cheap ones")
+        message = None if limit is not None else ctx.rule.messages["not-relational"]
         yield ctx.finding(block, start, end, severity=severity, weight=f"{price:g}",
                           limit=f"{limit or 0:g}", subject=SUBJECT_AWARD, message=message)

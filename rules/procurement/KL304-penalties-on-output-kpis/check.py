@@ -1,6 +1,7 @@
 """KL304: KPIs that count outputs or timeliness and carry a financial penalty."""
 
 import re
+from textwrap import shorten
 
 from kindlint.lazy_regex import lazy
 from kindlint.model.facts import Consequence, KpiKind
@@ -39,7 +40,7 @@ def check(ctx):
                  if k.consequence.is_penalty and k.kind not in PEOPLE_CENTRED]
     for kpi in penalised:
         block = ctx.document.blocks[kpi.block]
-        name = _shorten(kpi.name, 60 if kpi.target else 80)
+        name = shorten(kpi.name, 60 if kpi.target else 80, placeholder="…")
         yield ctx.finding(block, severity=severity, subject=kpi.label, kpi=kpi.label,
                           measure=f"{name}, target {kpi.target.words}" if kpi.target else name,
                           consequence=_CONSEQUENCES[kpi.consequence])
@@ -58,31 +59,21 @@ def check(ctx):
             return
 
 
+_CREDITS = lazy(r"(?:service|kpi|performance) credits?", re.IGNORECASE)
 _CONSEQUENCES = {Consequence.SERVICE_CREDIT: "a service credit",
                  Consequence.DEDUCTION: "a deduction from payment",
                  Consequence.DEFAULT: "a default", Consequence.TERMINATION: "termination"}
 
 
-def _shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to about ``limit`` characters."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
-
-
 def _penalty_phrase(words: str) -> str:
-    """The penalty as the message names it: "service credits", "a financial penalty"."""
+    """The penalty as the message names it: "service credits", "financial penalties"."""
+    if credit := _CREDITS.search(words):  # the document's own name: "KPI Credits"
+        name = " ".join(w if w.isupper() else w.lower() for w in credit.group().split())
+        return name if name.endswith("s") else f"a {name}"
     lowered = words.lower()
-    for stem, phrase in (("credit", None), ("liquidated", "liquidated damages"),
-                         ("penalt", "financial penalties")):
-        if stem in lowered:
-            if phrase is None:  # keep the document's own name: "service credits", "KPI Credits"
-                m = re.search(r"(?:service|kpi|performance) credits?", words, re.IGNORECASE)
-                name = " ".join(w if w.isupper() else w.lower() for w in m.group().split())
-                return name if name.endswith("s") else f"a {name}"
-            return phrase
-    return "deductions from payment"
+    if "liquidated" in lowered:
+        return "liquidated damages"
+    return "financial penalties" if "penalt" in lowered else "deductions from payment"
 
 
 _WORDS = ("credit", "deduct", "penalt", "liquidated", "abate", "withh", "reduc")

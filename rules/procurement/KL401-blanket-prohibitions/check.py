@@ -354,9 +354,8 @@ MORE_REASONS = lazy(
     re.IGNORECASE)
 # A value limit makes a gift rule proportionate; "this excludes tea and coffee" does not.
 CARVE_OUT = lazy(r"small tokens?|token gifts?|of (?:small|nominal|low) value|"
-                 r"(?:under|below|up to|less than) £\s?\d+", re.IGNORECASE)
-CARVED_OUT_MESSAGE = ("This rule ('{term}') makes room for small gifts, so it is only noted: check "
-                      "that it still welcomes a card or a cup of tea")
+                 r"(?:under|below|up to|less than|more than|over|above|exceeding|in excess of) "
+                 r"[£$€]\s?\d+", re.IGNORECASE)
 # Anti-bribery and data-protection clauses forbid gifts or phone numbers for other reasons.
 NOT_RELATIONAL = lazy(
     r"inducement|\bbrib|corrupt|conflicts? of interest|in connection with (?:the|this|any) "
@@ -459,11 +458,10 @@ def _prohibitions(ctx, block, in_list):
         if obj is None or (touch_only and not TOUCH.search(obj.group())):
             continue
         # "off duty" alone reads better as what it forbids: contact 'off duty'
-        message = (ctx.rule.message.replace("'{term}'", "contact '{term}'")
-                   if TIME_OBJECT.fullmatch(obj.group()) else None)
+        message = ctx.rule.messages["time"] if TIME_OBJECT.fullmatch(obj.group()) else None
         severity = None
         if CARVE_OUT.search(block.text[start:]):
-            severity, message = Severity.INFO, CARVED_OUT_MESSAGE
+            severity, message = Severity.INFO, ctx.rule.messages["carved-out"]
         yield ctx.finding(block, start + obj.start(), start + obj.end(), severity=severity,
                           message=message)
 
@@ -538,8 +536,7 @@ def _continuity(ctx, block):
     if (wanted := CONTINUITY.search(text)) and SANCTION.search(text) and not ABUSE.search(text):
         yield ctx.finding(
             block, *wanted.span(),
-            message="Ending someone's support for asking for the same worker turns wanting "
-                    "continuity into misconduct")
+            message=ctx.rule.messages["continuity"])
 
 
 def _sub_label(label):
